@@ -1,0 +1,51 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import { siteConfig } from './src/site.config.ts';
+import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
+import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
+import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import deployFiles from './src/integrations/deploy-files.ts';
+import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+
+const { site, base } = siteConfig(process.env);
+
+// One Markdown pipeline for .md and .mdx (MDX 8 reuses the configured processor).
+const processor = unified({
+  remarkPlugins: [remarkGfm],
+  rehypePlugins: [
+    rehypeSlug,
+    rehypeHeadingAnchors,
+    [rehypeLinks, { base, site }],
+    rehypeTaskListLabels,
+  ],
+});
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // External stylesheets only: a host CSP header (deploy/) can then allow style-src 'self' without hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  markdown: {
+    processor,
+    // Prism emits class names only; Shiki's inline styles would need style-src 'unsafe-inline'.
+    syntaxHighlight: 'prism',
+  },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES] },
+    },
+  },
+  // Never inline scripts: the host CSP header allows script-src 'self' without per-page hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [mdx(), sitemap(), deployFiles({ base, site }), pagefind()],
+});

@@ -1,0 +1,36 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { distroSchema } from './schemas/distro.ts';
+import { authorSchema, seriesSchema, topicSchema } from './schemas/people.ts';
+import { idRef, idsInFolder, idsInYamlList } from './schemas/refs.ts';
+
+// CONTENT_DIR lets tests and benchmarks build another content tree (fixtures, a synthetic archive).
+const CONTENT = process.env.CONTENT_DIR ?? './content';
+
+const refs = {
+  authors: idRef('desk', idsInFolder(`${CONTENT}/authors`, '.yaml'), 'content/authors/<id>.yaml'),
+  distros: idRef('distribution', idsInFolder(`${CONTENT}/distros`, '.yaml'), 'content/distros/<id>.yaml'),
+  topics: idRef('topic', idsInYamlList(`${CONTENT}/topics.yaml`), 'content/topics.yaml'),
+  series: idRef('series', idsInYamlList(`${CONTENT}/series.yaml`), 'content/series.yaml'),
+};
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: `${CONTENT}/articles` }),
+  schema: ({ image }) => articleSchema(refs, image()),
+});
+
+const authors = defineCollection({
+  loader: glob({ pattern: '[^_]*.yaml', base: `${CONTENT}/authors` }),
+  schema: authorSchema,
+});
+
+const distros = defineCollection({
+  loader: glob({ pattern: '[^_]*.yaml', base: `${CONTENT}/distros` }),
+  schema: distroSchema(refs.distros),
+});
+
+const topics = defineCollection({ loader: file(`${CONTENT}/topics.yaml`), schema: topicSchema });
+const series = defineCollection({ loader: file(`${CONTENT}/series.yaml`), schema: seriesSchema });
+
+export const collections = { articles, authors, distros, topics, series };

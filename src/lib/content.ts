@@ -1,0 +1,64 @@
+/**
+ * The one module that queries the content collections. Pages ask it for views; nothing else calls
+ * getCollection(), so the visibility rule and sort order are applied once.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildNow } from './clock.ts';
+import { isPublished } from './visibility.ts';
+import type { ArticleType } from '../schemas/article.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Distro = CollectionEntry<'distros'>;
+export type Author = CollectionEntry<'authors'>;
+export type Topic = CollectionEntry<'topics'>;
+export type Series = CollectionEntry<'series'>;
+
+const byNewest = (a: Article, b: Article) =>
+  b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
+
+let articlesCache: Promise<Article[]> | undefined;
+
+/** Every visible article, newest first. */
+export function getArticles(): Promise<Article[]> {
+  articlesCache ??= getCollection('articles', ({ data }) =>
+    isPublished(data, { now: buildNow(), includeDrafts: import.meta.env.DEV }),
+  ).then((list) => list.sort(byNewest));
+  return articlesCache;
+}
+
+export const getDistros = async (): Promise<Distro[]> =>
+  (await getCollection('distros')).sort((a, b) => a.data.name.localeCompare(b.data.name));
+export const getAuthors = async (): Promise<Author[]> =>
+  (await getCollection('authors')).sort((a, b) => a.data.name.localeCompare(b.data.name));
+export const getTopics = async (): Promise<Topic[]> =>
+  (await getCollection('topics')).sort((a, b) => a.data.name.localeCompare(b.data.name));
+export const getSeriesList = async (): Promise<Series[]> => getCollection('series');
+
+/** Lookup tables by id for the reference collections. */
+export async function getIndex() {
+  const [distros, authors, topics, series] = await Promise.all([
+    getDistros(),
+    getAuthors(),
+    getTopics(),
+    getSeriesList(),
+  ]);
+  return {
+    distros: new Map(distros.map((d) => [d.id, d])),
+    authors: new Map(authors.map((a) => [a.id, a])),
+    topics: new Map(topics.map((t) => [t.id, t])),
+    series: new Map(series.map((s) => [s.id, s])),
+  };
+}
+
+export type ContentIndex = Awaited<ReturnType<typeof getIndex>>;
+
+export const articlesWithDistro = (articles: Article[], id: string) =>
+  articles.filter((a) => a.data.distros.some((d) => d === id));
+export const articlesWithTopic = (articles: Article[], id: string) =>
+  articles.filter((a) => a.data.topics.some((t) => t === id));
+export const articlesByAuthor = (articles: Article[], id: string) =>
+  articles.filter((a) => a.data.authors.some((t) => t === id));
+export const articlesOfType = (articles: Article[], type: ArticleType) => articles.filter((a) => a.data.type === type);
+/** A series in reading order: oldest first. */
+export const articlesInSeries = (articles: Article[], id: string) =>
+  articles.filter((a) => a.data.series === id).reverse();

@@ -1,0 +1,42 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { joinBase } from '../urls.ts';
+
+export interface LinkOptions {
+  /** The deploy base path ("/" or "/downstream/"). */
+  base: string;
+  /** The site origin, to recognise absolute links to ourselves. */
+  site: string;
+}
+
+/**
+ * Content links are written as if the site lived at "/". This applies the base path to root-relative links and
+ * marks links that leave the site: rel="noopener noreferrer" plus a class the stylesheet uses to show an external
+ * marker, with hidden text for screen readers.
+ */
+export function rehypeLinks(options: LinkOptions) {
+  const { base, site } = options;
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a') return;
+      const href = node.properties?.href;
+      if (typeof href !== 'string') return;
+      if (href.startsWith('/') && !href.startsWith('//')) {
+        if (base !== '/' && !href.startsWith(base)) node.properties.href = joinBase(base, href);
+        return;
+      }
+      if (/^https?:\/\//i.test(href) || href.startsWith('//')) {
+        const target = new URL(href, site);
+        if (target.origin === site) return;
+        node.properties.rel = ['noopener', 'noreferrer', 'external'];
+        node.properties.className = [...((node.properties.className as string[]) ?? []), 'external'];
+        node.children.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['visually-hidden'] },
+          children: [{ type: 'text', value: ' (external site)' }],
+        });
+      }
+    });
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'astro/zod';
+import { dateField, nonEmpty, sourceSchema } from './common.ts';
+
+export const ARTICLE_TYPES = ['news', 'analysis', 'guide', 'opinion'] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/** Id validators for the collections an article points at (Astro's `reference()` in the build). */
+export interface ArticleRefs<Ref extends z.ZodType> {
+  authors: Ref;
+  distros: Ref;
+  topics: Ref;
+  series: Ref;
+}
+
+/**
+ * Front matter of an article. Built from reference validators so the same schema runs in the build (with
+ * Astro's `reference()`) and in unit tests (with a fixed set of ids).
+ */
+export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(refs: ArticleRefs<Ref>, image: Img) {
+  return z
+    .strictObject({
+      title: nonEmpty('a headline').max(140, { error: 'headline is longer than 140 characters: shorten it' }),
+      description: nonEmpty('a dek (one or two sentences)')
+        .min(50, { error: 'dek is shorter than 50 characters: write one or two full sentences' })
+        .max(300, { error: 'dek is longer than 300 characters: keep it to one or two sentences' }),
+      pubDate: dateField,
+      updatedDate: dateField.optional(),
+      authors: z.array(refs.authors).min(1, { error: 'name at least one desk from content/authors/' }),
+      distros: z.array(refs.distros).min(1, { error: 'name at least one distribution from content/distros/' }),
+      topics: z.array(refs.topics).min(1, { error: 'name at least one topic from content/topics.yaml' }),
+      type: z.enum(ARTICLE_TYPES, { error: `expected one of: ${ARTICLE_TYPES.join(', ')}` }),
+      series: refs.series.optional(),
+      draft: z.boolean({ error: 'expected true or false' }).default(false),
+      hero: z
+        .strictObject({
+          src: image,
+          alt: nonEmpty('alt text describing the image for readers who cannot see it'),
+        })
+        .optional(),
+      sources: z
+        .array(sourceSchema)
+        .min(1, { error: 'list at least one source: every fact must be traceable to one' }),
+      updates: z
+        .array(z.strictObject({ date: dateField, note: nonEmpty('a note saying what changed') }))
+        .default([]),
+    })
+    .superRefine((a, ctx) => {
+      if (a.updatedDate && a.updatedDate < a.pubDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updatedDate'],
+          message: 'updatedDate is before pubDate: it must be the same day or later',
+        });
+      }
+      a.updates.forEach((u, i) => {
+        if (u.date < a.pubDate) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['updates', i, 'date'],
+            message: 'an update cannot be dated before the article was published (pubDate)',
+          });
+        }
+      });
+    });
+}

@@ -1,0 +1,15 @@
+// Highlights the words a reader searched for when they arrive from a search result (?highlight=...), using
+// Pagefind's own highlighter. Nothing is loaded on a normal visit.
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+if (new URLSearchParams(window.location.search).has('highlight')) {
+  const path = `${BASE}pagefind/pagefind-highlight.js`;
+  import(/* @vite-ignore */ path)
+    .then(({ default: PagefindHighlight }) => {
+      // addStyles would inject a <style> element, which the CSP forbids; global.css styles <mark> instead.
+      new PagefindHighlight({ highlightParam: 'highlight', addStyles: false });
+    })
+    .catch(() => {
+      /* highlighting is a nicety; the article is already readable */
+    });
+}

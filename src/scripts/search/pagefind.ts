@@ -1,0 +1,82 @@
+/**
+ * Loads Pagefind's JS API (pagefind.js, written by the build) once. We use the JS API rather than Pagefind's
+ * Component UI because we need sorting (a known gap of the Component UI, Pagefind issue #1278), facet counts in our
+ * own markup, and search state kept in the URL.
+ */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; date?: string; dateLabel?: string; type?: string; distros?: string };
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult { id: string; score: number; data: () => Promise<PagefindResultData> }
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface PagefindApi {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindSearch | null>;
+  debouncedSearch: (q: string | null, o?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (q: string) => Promise<void>;
+}
+
+export const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+let loading: Promise<PagefindApi> | undefined;
+
+export function loadPagefind(): Promise<PagefindApi> {
+  loading ??= (async () => {
+    const path = `${BASE}pagefind/pagefind.js`;
+    const api = (await import(/* @vite-ignore */ path)) as PagefindApi;
+    // Result URLs in the index are relative to the site root; prefix the deploy base path.
+    await api.options({ baseUrl: BASE, excerptLength: 24, highlightParam: 'highlight' });
+    await api.init();
+    return api;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/**
+ * Turns a Pagefind excerpt into DOM nodes. Excerpts are HTML with <mark> around matches; everything except text and
+ * <mark> is dropped, so markup that made it into indexed content can never become live HTML here.
+ */
+export function excerptNodes(excerpt: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  const out: Node[] = [];
+  const walk = (node: Node, into: Node[] | HTMLElement) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const t = document.createTextNode(child.textContent ?? '');
+        Array.isArray(into) ? into.push(t) : into.append(t);
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        if ((child as Element).tagName === 'MARK') {
+          const m = document.createElement('mark');
+          m.textContent = child.textContent ?? '';
+          Array.isArray(into) ? into.push(m) : into.append(m);
+        } else {
+          walk(child, into);
+        }
+      }
+    }
+  };
+  walk(doc.body, out);
+  return out;
+}
+
+/** Creates an element with text content only (never HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}

@@ -1,0 +1,52 @@
+import { z } from 'astro/zod';
+
+/** Everything about the publication that is not content. */
+export const SITE = {
+  name: 'Downstream',
+  tagline: 'News and analysis about Linux distributions',
+  description:
+    'Downstream covers Linux distributions: releases, lifecycles, governance and the stories that connect them.',
+  lang: 'en',
+  locale: 'en_GB',
+  pageSize: 12,
+  feedSize: 30,
+} as const;
+
+const deployEnv = z.object({
+  SITE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'SITE_URL must be an absolute http(s) URL such as https://downstream.example',
+    })
+    .default('https://downstream.example'),
+  BASE_PATH: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/?)*$/, {
+      error: 'BASE_PATH must start with "/" and contain only URL-safe path segments, e.g. /downstream',
+    })
+    .default('/'),
+});
+
+export interface DeployConfig {
+  /** Origin the site is served from, without a trailing slash. */
+  site: string;
+  /** Base path, always with a leading and trailing slash ("/" or "/downstream/"). */
+  base: string;
+}
+
+/** Reads and validates the deploy settings; throws with the variable and the fix. */
+export function siteConfig(env: Record<string, string | undefined>): DeployConfig {
+  const parsed = deployEnv.safeParse({
+    SITE_URL: env.SITE_URL || undefined,
+    BASE_PATH: env.BASE_PATH || undefined,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid deploy configuration:\n${lines.join('\n')}`);
+  }
+  const url = new URL(parsed.data.SITE_URL);
+  const site = url.origin;
+  const trimmed = parsed.data.BASE_PATH.replace(/^\/+|\/+$/g, '');
+  const base = trimmed ? `/${trimmed}/` : '/';
+  return { site, base };
+}
