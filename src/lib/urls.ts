@@ -52,7 +52,7 @@ export const paths = {
     return q ? `/search/?${q}` : '/search/';
   },
   feeds: () => '/feeds/',
-  page: (basePath: string, n: number) => (n <= 1 ? basePath : `${basePath}page/${n}/`),
+  page: (basePath: string, n: number) => (n <= 1 ? basePath : `${basePath}${n}/`),
 } as const;
 
 /** Section URLs use the plural English word for each article type. */

@@ -1,0 +1,48 @@
+import { createEvents, type EventAttributes } from 'ics';
+import type { Release } from '../schemas/distro.ts';
+
+export interface CalendarDistro {
+  id: string;
+  name: string;
+  url: string;
+  releases: readonly Release[];
+}
+
+const day = (d: Date): [number, number, number] => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+const nextDay = (d: Date) => new Date(d.getTime() + 86_400_000);
+
+/** All-day events for each release date and published end of support; UIDs are stable across builds. */
+export function releaseEvents(distro: CalendarDistro, host: string, stamp: Date): EventAttributes[] {
+  const events: EventAttributes[] = [];
+  const add = (kind: string, date: Date, title: string, description: string, version: string) =>
+    events.push({
+      uid: `${distro.id}-${version.replace(/[^A-Za-z0-9.-]/g, '_')}-${kind}@${host}`,
+      start: day(date),
+      end: day(nextDay(date)),
+      title,
+      description,
+      url: distro.url,
+      categories: [distro.name, kind === 'release' ? 'Release' : 'End of support'],
+      transp: 'TRANSPARENT',
+      busyStatus: 'FREE',
+      // DTSTAMP comes from the build clock, so rebuilding the same content on the same day is byte-identical.
+      timestamp: stamp.getTime(),
+    } as EventAttributes);
+  for (const r of distro.releases) {
+    const label = `${distro.name} ${r.version}${r.codename ? ` (${r.codename})` : ''}`;
+    add('release', r.released, `${label} released`, `${label} was released.`, r.version);
+    if (r.supportEnd && r.eol) {
+      add('support-end', r.supportEnd, `${label}: full support ends`, `${label} leaves full support and receives security fixes only until its end of life.`, r.version);
+    }
+    const end = r.eol ?? r.supportEnd;
+    if (end) add('eol', end, `${label} reaches end of life`, `${label} receives no further updates, including security fixes, after this date.`, r.version);
+  }
+  return events;
+}
+
+/** An iCalendar (RFC 5545) document; throws with the reason when the library rejects an event. */
+export function calendar(name: string, events: EventAttributes[]): string {
+  const { error, value } = createEvents(events, { productId: '-//Downstream//Release calendar//EN', calName: name });
+  if (error || !value) throw new Error(`Could not write the calendar "${name}": ${error?.message ?? 'no output'}`);
+  return value;
+}

@@ -1,0 +1,80 @@
+import { supportStatus, type SupportStatus } from './lifecycle.ts';
+import type { Release } from '../schemas/distro.ts';
+
+export interface ChartBar {
+  version: string;
+  label: string;
+  y: number;
+  /** Full support: release to supportEnd (or to eol/open end). */
+  full: { x: number; width: number };
+  /** Security-only support: supportEnd to eol, when both are published. */
+  security?: { x: number; width: number };
+  /** True when no end date is published and the bar runs to the chart's edge. */
+  openEnded: boolean;
+  status: SupportStatus;
+}
+
+export interface Chart {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number };
+  rowHeight: number;
+  years: { year: number; x: number }[];
+  now: { x: number; label: string } | null;
+  bars: ChartBar[];
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/**
+ * Geometry of the lifecycle chart, in SVG user units. Releases are rows (newest on top); the x axis runs from the
+ * January before the oldest release to the year after the latest end date (or the build date, if later).
+ */
+export function lifecycleChart(releases: readonly Release[], now: Date, opts: { width?: number; rowHeight?: number } = {}): Chart | null {
+  if (releases.length === 0) return null;
+  const width = opts.width ?? 800;
+  const rowHeight = opts.rowHeight ?? 28;
+  const plot = { left: 110, right: width - 16, top: 28 };
+  const sorted = [...releases].sort((a, b) => b.released.getTime() - a.released.getTime());
+  const starts = sorted.map((r) => r.released.getTime());
+  const ends = sorted.flatMap((r) => [r.supportEnd?.getTime(), r.eol?.getTime()].filter((t): t is number => t !== undefined));
+  const minYear = new Date(Math.min(...starts)).getUTCFullYear();
+  const maxYear = new Date(Math.max(...ends, now.getTime(), ...starts)).getUTCFullYear() + 1;
+  const t0 = Date.UTC(minYear, 0, 1);
+  const t1 = Date.UTC(maxYear, 0, 1);
+  const x = (t: number) => plot.left + ((t - t0) / (t1 - t0)) * (plot.right - plot.left);
+  const years = [];
+  const step = maxYear - minYear > 16 ? 4 : maxYear - minYear > 8 ? 2 : 1;
+  for (let y = minYear; y <= maxYear; y += step) years.push({ year: y, x: x(Date.UTC(y, 0, 1)) });
+
+  const bars: ChartBar[] = sorted.map((r, i) => {
+    const start = r.released.getTime();
+    const fullEnd = (r.supportEnd ?? r.eol)?.getTime();
+    const openEnded = fullEnd === undefined;
+    const fullStop = fullEnd ?? t1;
+    const bar: ChartBar = {
+      version: r.version,
+      label: r.codename ? `${r.version} ${r.codename}` : r.version,
+      y: plot.top + i * rowHeight,
+      full: { x: x(start), width: Math.max(2, x(fullStop) - x(start)) },
+      openEnded,
+      status: supportStatus(r, now),
+    };
+    if (r.supportEnd && r.eol && r.eol > r.supportEnd) {
+      bar.security = { x: x(r.supportEnd.getTime()), width: Math.max(2, x(r.eol.getTime()) - x(r.supportEnd.getTime())) };
+    }
+    return bar;
+  });
+  const nowX = now.getTime() >= t0 && now.getTime() <= t1 ? x(now.getTime()) : null;
+  return {
+    width,
+    height: plot.top + sorted.length * rowHeight + 8,
+    plot,
+    rowHeight,
+    years,
+    now: nowX === null ? null : { x: nowX, label: 'Today' },
+    bars,
+  };
+}
+
+export const yearsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / YEAR_MS;

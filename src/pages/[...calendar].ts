@@ -1,0 +1,28 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDistros } from '../lib/content.ts';
+import { buildNow } from '../lib/clock.ts';
+import { calendar, releaseEvents } from '../lib/calendar.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
+
+/** releases.ics for all distributions, and <distro>/releases.ics for each one with releases. */
+export const getStaticPaths = (async () => {
+  const distros = (await getDistros()).filter((d) => d.data.releases.length > 0);
+  return [
+    { params: { calendar: 'releases.ics' }, props: { ids: distros.map((d) => d.id), name: 'Downstream: distribution releases and end-of-life dates' } },
+    ...distros.map((d) => ({
+      params: { calendar: `${paths.distro(d.id).slice(1)}releases.ics` },
+      props: { ids: [d.id], name: `${d.data.name} releases and end-of-life dates` },
+    })),
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { ids, name } = props as { ids: string[]; name: string };
+  const distros = new Map((await getDistros()).map((d) => [d.id, d]));
+  const host = site!.hostname;
+  const events = ids.flatMap((id) => {
+    const d = distros.get(id)!;
+    return releaseEvents({ id, name: d.data.name, url: absoluteUrl(paths.distro(id), site!), releases: d.data.releases }, host, buildNow());
+  });
+  return new Response(calendar(name, events), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
