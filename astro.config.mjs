@@ -5,12 +5,14 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import { siteConfig } from './src/site.config.ts';
+import { contentDir, siteConfig } from './src/site.config.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
+import contentChecks from './src/integrations/content-checks.ts';
+import socialImages from './src/integrations/social-images.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);
@@ -47,5 +49,5 @@ export default defineConfig({
   },
   // Never inline scripts: the host CSP header allows script-src 'self' without per-page hashes.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap(), deployFiles({ base, site }), pagefind()],
+  integrations: [mdx(), sitemap(), deployFiles({ base, site }), contentChecks({ base, contentDir: contentDir(process.env) }), socialImages(), pagefind()],
 });

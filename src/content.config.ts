@@ -4,9 +4,10 @@ import { articleSchema } from './schemas/article.ts';
 import { distroSchema } from './schemas/distro.ts';
 import { authorSchema, seriesSchema, topicSchema } from './schemas/people.ts';
 import { idRef, idsInFolder, idsInYamlList } from './schemas/refs.ts';
+import { buildNow } from './lib/clock.ts';
+import { contentDir } from './site.config.ts';
 
-// CONTENT_DIR lets tests and benchmarks build another content tree (fixtures, a synthetic archive).
-const CONTENT = process.env.CONTENT_DIR ?? './content';
+const CONTENT = contentDir(process.env);
 
 const refs = {
   authors: idRef('desk', idsInFolder(`${CONTENT}/authors`, '.yaml'), 'content/authors/<id>.yaml'),
@@ -17,7 +18,7 @@ const refs = {
 
 const articles = defineCollection({
   loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: `${CONTENT}/articles` }),
-  schema: ({ image }) => articleSchema(refs, image()),
+  schema: ({ image }) => articleSchema(refs, image(), { now: buildNow() }),
 });
 
 const authors = defineCollection({

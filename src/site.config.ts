@@ -50,3 +50,8 @@ export function siteConfig(env: Record<string, string | undefined>): DeployConfi
   const base = trimmed ? `/${trimmed}/` : '/';
   return { site, base };
 }
+
+/** Where editors' content lives. CONTENT_DIR builds another tree (test fixtures, a synthetic benchmark archive). */
+export function contentDir(env: Record<string, string | undefined>): string {
+  return env.CONTENT_DIR || './content';
+}

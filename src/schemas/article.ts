@@ -16,7 +16,16 @@ export interface ArticleRefs<Ref extends z.ZodType> {
  * Front matter of an article. Built from reference validators so the same schema runs in the build (with
  * Astro's `reference()`) and in unit tests (with a fixed set of ids).
  */
-export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(refs: ArticleRefs<Ref>, image: Img) {
+export interface ArticleSchemaOptions {
+  /** The build clock: a pubDate after it must be marked `scheduled: true`, so a mistyped year cannot hide an article. */
+  now: Date;
+}
+
+export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
+  refs: ArticleRefs<Ref>,
+  image: Img,
+  { now }: ArticleSchemaOptions,
+) {
   return z
     .strictObject({
       title: nonEmpty('a headline').max(140, { error: 'headline is longer than 140 characters: shorten it' }),
@@ -31,6 +40,7 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(refs
       type: z.enum(ARTICLE_TYPES, { error: `expected one of: ${ARTICLE_TYPES.join(', ')}` }),
       series: refs.series.optional(),
       draft: z.boolean({ error: 'expected true or false' }).default(false),
+      scheduled: z.boolean({ error: 'expected true or false' }).default(false),
       hero: z
         .strictObject({
           src: image,
@@ -45,6 +55,13 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(refs
         .default([]),
     })
     .superRefine((a, ctx) => {
+      if (a.pubDate > now && !a.scheduled && !a.draft) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pubDate'],
+          message: `pubDate ${a.pubDate.toISOString().slice(0, 10)} is in the future: set scheduled: true to publish it on that date, or correct the date`,
+        });
+      }
       if (a.updatedDate && a.updatedDate < a.pubDate) {
         ctx.addIssue({
           code: 'custom',

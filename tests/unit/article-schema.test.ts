@@ -9,6 +9,10 @@ describe('article front matter', () => {
     expect(r.pubDate).toEqual(new Date('2023-07-13'));
   });
 
+  it('accepts a future date when the article is marked scheduled', () => {
+    expect(issues(article, { ...validArticle(), pubDate: '2026-12-01', scheduled: true })).toEqual([]);
+  });
+
   it('accepts hero images with alt text, series, updates and updatedDate', () => {
     const ok = issues(article, {
       ...validArticle(),
@@ -40,6 +44,7 @@ describe('article front matter', () => {
     ['an update dated before publication', { updates: [{ date: '2023-01-01', note: 'x' }] }, 'updates.0.date: an update cannot be dated before'],
     ['an unknown field (typo)', { pubdate: '2023-07-13' }, 'Unrecognized key'],
     ['a non-boolean draft', { draft: 'yes' }, 'draft: expected true or false'],
+    ['a future date without scheduled: true', { pubDate: '2052-07-13' }, 'pubDate: pubDate 2052-07-13 is in the future: set scheduled: true'],
   ];
 
   it.each(cases)('rejects %s', (_, patch, expected) => {

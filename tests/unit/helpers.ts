@@ -10,7 +10,8 @@ export const refs = {
   topics: idRef('topic', ['compatibility', 'lifecycle'], 'content/topics.yaml'),
   series: idRef('series', ['rhel-source-change'], 'content/series.yaml'),
 };
-export const article = articleSchema(refs, z.string());
+export const NOW = new Date('2026-11-25T00:00:00Z');
+export const article = articleSchema(refs, z.string(), { now: NOW });
 export const distro = distroSchema(refs.distros);
 
 export const validArticle = () => ({

@@ -33,7 +33,7 @@ describe('URL helper', () => {
 
   it('builds paginated and dated paths', () => {
     expect(paths.page('/news/', 1)).toBe('/news/');
-    expect(paths.page('/news/', 3)).toBe('/news/page/3/');
+    expect(paths.page('/news/', 3)).toBe('/news/3/');
     expect(paths.month(2024, 6)).toBe('/archive/2024/06/');
     expect(sectionSlug('guide')).toBe('guides');
     expect(() => sectionSlug('blog')).toThrow('Unknown article type "blog"');

@@ -1,0 +1,47 @@
+// Post-build checks over all of dist/: links and anchors resolve, pages carry title/description/canonical/lang,
+// external links are marked, images have alt text, and every page is valid HTML (Nu Html Checker).
+// Usage: npm run check:dist [-- dist-dir]. Exits 1 listing every problem.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { indexDist } from '../src/lib/checks/dist-index.ts';
+import { ALL_CHECKS, runChecks, type Problem } from '../src/lib/checks/rules.ts';
+
+const dir = resolve(process.argv[2] ?? 'dist');
+if (!existsSync(join(dir, 'index.html'))) {
+  console.error(`check-dist: ${dir}/index.html not found: build first (npm run build)`);
+  process.exit(2);
+}
+// The base path the build was made for, read back from the home page's canonical URL.
+const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))?.[1];
+const base = canonical ? new URL(canonical).pathname : '/';
+
+const started = performance.now();
+const site = indexDist(dir, base);
+const problems: Problem[] = runChecks(site, Object.values(ALL_CHECKS));
+
+// HTML validity with the Nu Html Checker (vnu-jar, Java 17).
+// The package's main export is the path of vnu.jar.
+const vnu = createRequire(import.meta.url)('vnu-jar') as string;
+let vnuErrors: string[] = [];
+try {
+  execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (error) {
+  const e = error as { code?: string; stderr?: Buffer };
+  if (e.code === 'ENOENT') {
+    console.error('check-dist: java not found; the Nu Html Checker needs Java 17 (apt-get install -y default-jre-headless)');
+    process.exit(2);
+  }
+  const report = JSON.parse(e.stderr?.toString() || '{"messages":[]}') as { messages: { type: string; url: string; lastLine?: number; message: string }[] };
+  vnuErrors = report.messages
+    .filter((m) => m.type === 'error')
+    .map((m) => `${m.url.replace(`file:${dir}/`, '')}:${m.lastLine ?? 0}: [html] ${m.message}`);
+}
+
+for (const p of problems) console.error(`${p.file}:${p.line}: [${p.check}] ${p.message}`);
+for (const e of vnuErrors) console.error(e);
+const total = problems.length + vnuErrors.length;
+const ms = Math.round(performance.now() - started);
+console.log(`check-dist: ${site.pages.size} pages, ${site.files.size} files under ${base}: ${total} problem(s) in ${ms} ms`);
+process.exit(total > 0 ? 1 : 0);

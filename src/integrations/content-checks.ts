@@ -1,0 +1,49 @@
+import type { AstroIntegration } from 'astro';
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { indexDist } from '../lib/checks/dist-index.ts';
+import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from '../lib/checks/rules.ts';
+import { articleFiles, duplicateArticleUrls, lineOf } from '../lib/checks/content-files.ts';
+
+/**
+ * Refuses to finish a build whose articles are broken: duplicate article URLs (before building), and after
+ * building, links or #anchors in article bodies that point nowhere, images without alt text, external links
+ * without rel="noopener". Each problem names the source file and line. A failed build leaves no dist/ behind.
+ */
+export default function contentChecks({ base, contentDir }: { base: string; contentDir: string }): AstroIntegration {
+  const articlesDir = `${contentDir}/articles`;
+  return {
+    name: 'downstream:content-checks',
+    hooks: {
+      'astro:build:start': () => {
+        const dupes = duplicateArticleUrls(articlesDir);
+        if (dupes.length) throw new Error(`Duplicate article URLs:\n  ${dupes.join('\n  ')}`);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const started = performance.now();
+        const site = indexDist(out, base);
+        const articles = articleFiles(articlesDir);
+        const problems = runChecks(site, [internalLinks, imageAlt, externalLinks], (p) => p.file.startsWith('articles/')).filter(
+          (p) => p.inContent,
+        );
+        if (problems.length > 0) {
+          const where = (p: Problem) => {
+            const id = p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
+            const source = articles.get(id)?.[0];
+            if (!source) return `dist/${p.file}:${p.line}`;
+            const needle = p.target ? p.target.replace(base, '/').replace(/^\/\//, '/') : undefined;
+            const line = (needle && lineOf(source, needle)) ?? (p.target && lineOf(source, p.target));
+            return `${relative(process.cwd(), source)}${line ? `:${line}` : ''}`;
+          };
+          rmSync(out, { recursive: true, force: true });
+          throw new Error(
+            `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}`,
+          );
+        }
+        logger.info(`checked links, anchors, images and external links in ${site.pages.size} pages in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

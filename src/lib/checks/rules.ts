@@ -1,0 +1,127 @@
+import type { HTMLElement } from 'node-html-parser';
+import { lineAt, type BuiltPage, type DistIndex } from './dist-index.ts';
+
+export interface Problem {
+  check: string;
+  /** The built file, relative to dist/. */
+  file: string;
+  line: number;
+  message: string;
+  /** The element's href/src when the problem is about a link, to map it back to content. */
+  target?: string;
+  /** True when the element sits inside an article body (content written by editors). */
+  inContent: boolean;
+}
+
+export type Check = (page: BuiltPage, site: DistIndex) => Problem[];
+
+const problem = (check: string, page: BuiltPage, el: HTMLElement | null, message: string, target?: string): Problem => ({
+  check,
+  file: page.file,
+  line: el ? lineAt(page.html, el.range[0]) : 1,
+  message,
+  target,
+  inContent: !!el?.closest('.article-body'),
+});
+
+const URL_ATTRS: [string, string][] = [
+  ['a[href]', 'href'],
+  ['link[href]', 'href'],
+  ['script[src]', 'src'],
+  ['img[src]', 'src'],
+  ['source[src]', 'src'],
+  ['iframe[src]', 'src'],
+  ['form[action]', 'action'],
+];
+
+function resolveInternal(site: DistIndex, path: string): { file?: string; page?: BuiltPage } {
+  const b = site.base.endsWith('/') ? site.base : `${site.base}/`;
+  if (!path.startsWith(b) && `${path}/` !== b) return {};
+  const rel = decodeURIComponent(path.slice(b.length));
+  const page = site.pages.get(path);
+  if (page) return { file: page.file, page };
+  if (rel === '' || rel.endsWith('/')) {
+    const f = `${rel}index.html`;
+    return site.files.has(f) ? { file: f, page: site.pages.get(path) } : {};
+  }
+  return site.files.has(rel) ? { file: rel } : {};
+}
+
+/** Every internal href/src resolves to a built file, and every #fragment to an id on the target page. */
+export const internalLinks: Check = (page, site) => {
+  const out: Problem[] = [];
+  const pageUrl = new URL(page.url, 'http://site.invalid');
+  for (const [selector, attr] of URL_ATTRS) {
+    for (const el of page.root.querySelectorAll(selector)) {
+      const raw = el.getAttribute(attr)!;
+      if (/^(mailto:|tel:|data:|javascript:)/i.test(raw)) continue;
+      const target = new URL(raw, pageUrl);
+      if (target.origin !== pageUrl.origin) continue;
+      const found = resolveInternal(site, target.pathname);
+      if (!found.file) {
+        out.push(problem('links', page, el, `${attr}="${raw}" points to ${target.pathname}, which is not in the build`, raw));
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && el.tagName === 'A') {
+        const dest = found.page ?? site.pages.get(target.pathname);
+        if (dest && !dest.ids.has(fragment)) {
+          out.push(problem('anchors', page, el, `href="${raw}": no element with id="${fragment}" on ${target.pathname}`, raw));
+        }
+      }
+    }
+  }
+  return out;
+};
+
+/** Every page has a title, a description, a canonical URL and a language. */
+export const pageMetadata: Check = (page) => {
+  if (page.file === '404.html' || page.root.querySelector('meta[http-equiv="refresh"]')) {
+    // The 404 page is served at any URL; it needs no canonical. Redirect stubs are not pages.
+    return page.root.querySelector('title')?.text.trim() ? [] : [problem('metadata', page, null, 'missing <title>')];
+  }
+  const out: Problem[] = [];
+  const html = page.root.querySelector('html');
+  if (!html?.getAttribute('lang')) out.push(problem('metadata', page, html, '<html> has no lang attribute'));
+  if (!page.root.querySelector('title')?.text.trim()) out.push(problem('metadata', page, null, 'missing or empty <title>'));
+  const desc = page.root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim();
+  if (!desc) out.push(problem('metadata', page, null, 'missing <meta name="description">'));
+  const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  if (!canonical || !/^https?:\/\//.test(canonical)) out.push(problem('metadata', page, null, 'missing absolute <link rel="canonical">'));
+  return out;
+};
+
+/** Links that leave the site carry rel="noopener" and are marked as external. */
+export const externalLinks: Check = (page) => {
+  const out: Problem[] = [];
+  for (const a of page.root.querySelectorAll('a[href^="http"]')) {
+    const rel = (a.getAttribute('rel') ?? '').split(/\s+/);
+    if (!rel.includes('noopener')) out.push(problem('external', page, a, `external link ${a.getAttribute('href')} lacks rel="noopener"`, a.getAttribute('href')));
+    if (!rel.includes('external') && !a.classList.contains('external')) {
+      out.push(problem('external', page, a, `external link ${a.getAttribute('href')} is not marked as external`, a.getAttribute('href')));
+    }
+  }
+  return out;
+};
+
+/** Every image has alt text (empty alt only for images marked decorative with role="presentation"). */
+export const imageAlt: Check = (page) =>
+  page.root
+    .querySelectorAll('img')
+    .filter((img) => {
+      const alt = img.getAttribute('alt');
+      return alt === undefined || (alt.trim() === '' && img.getAttribute('role') !== 'presentation');
+    })
+    .map((img) => problem('images', page, img, `<img src="${img.getAttribute('src')}"> has no alt text`, img.getAttribute('src')));
+
+export const ALL_CHECKS: Record<string, Check> = { internalLinks, pageMetadata, externalLinks, imageAlt };
+
+/** Runs checks over the pages whose URL passes `only`. */
+export function runChecks(site: DistIndex, checks: Check[], only: (page: BuiltPage) => boolean = () => true): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of site.pages.values()) {
+    if (!only(page)) continue;
+    for (const check of checks) problems.push(...check(page, site));
+  }
+  return problems;
+}

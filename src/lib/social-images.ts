@@ -1,0 +1,240 @@
+/**
+ * The pure parts of the build-time social images (src/integrations/social-images.ts): which CJK font a text
+ * needs, how a headline wraps and how large it is set, and the ICO container for the favicon. No I/O here.
+ */
+
+export type CjkFont = 'sc' | 'jp' | 'kr';
+
+// Script_Extensions so that CJK punctuation (、。「」), the prolonged sound mark (ー) and iteration marks count too.
+const KANA = /[\p{scx=Hiragana}\p{scx=Katakana}]/u;
+const HANGUL = /\p{scx=Hangul}/u;
+const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\uFF00-\uFFEF]/u;
+
+/** Whether a text has any Chinese, Japanese or Korean character (including CJK punctuation and full-width forms). */
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/**
+ * The CJK font family a text should be set in, or null when it has no CJK character. Hangul means Korean and kana
+ * means Japanese; Han characters alone are set in Simplified Chinese. The other families still serve as fallbacks
+ * for characters the preferred one lacks, so this only decides the glyph shapes shared characters take.
+ */
+export function preferredCjk(text: string): CjkFont | null {
+  if (HANGUL.test(text)) return 'kr';
+  if (KANA.test(text)) return 'jp';
+  return CJK.test(text) ? 'sc' : null;
+}
+
+/** CJK font families in the order to try them for a text: the preferred one first. */
+export function cjkFallbackOrder(text: string): CjkFont[] {
+  const first = preferredCjk(text) ?? 'sc';
+  return [first, ...(['sc', 'jp', 'kr'] as const).filter((f) => f !== first)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Line breaking: spaces, hyphens inside words, and between Chinese/Japanese characters (Korean wraps at spaces, like
+// CSS word-break: keep-all), with the basic kinsoku rules: no line starts with closing punctuation or a small kana,
+// no line ends with opening punctuation.
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const BREAK_AROUND = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}]/u;
+const NO_BREAK_BEFORE = new Set([
+  ...'、。，．,.:;!?！？：；)]}）］｝」』】〕〉》〙〗〟’”ー々〻…‥・%％',
+  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
+]);
+const NO_BREAK_AFTER = new Set([...'([{（［｛「『【〔〈《〘〖〝‘“']);
+const LETTER = /\p{L}/u;
+
+export const graphemes = (text: string): string[] => Array.from(GRAPHEMES.segment(text), (s) => s.segment);
+
+function canBreakBetween(before: string, after: string): boolean {
+  if (NO_BREAK_BEFORE.has(after) || NO_BREAK_AFTER.has(before)) return false;
+  if (BREAK_AROUND.test(before) || BREAK_AROUND.test(after)) return true;
+  // "ABI-compatible" may break after the hyphen; "x86-64" and "-rc1" may not.
+  if ((before === '-' || before === '\u2010') && LETTER.test(after)) return true;
+  return before === '\u2014' || before === '\u2013'; // after an em or en dash
+}
+
+/** An unbreakable run of text, and whether a space follows it. */
+export interface Unit {
+  text: string;
+  spaceAfter: boolean;
+}
+
+/** Splits a text into the runs a line may not break inside. Runs of white space collapse to one space. */
+export function breakUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  let current = '';
+  let previous: string | null = null;
+  const flush = (spaceAfter: boolean) => {
+    if (current) units.push({ text: current, spaceAfter });
+    else if (spaceAfter && units.length > 0) units[units.length - 1]!.spaceAfter = true;
+    current = '';
+  };
+  for (const g of graphemes(text.normalize('NFC').trim())) {
+    if (/^\s+$/u.test(g)) {
+      flush(true);
+      previous = null;
+      continue;
+    }
+    if (current && previous !== null && canBreakBetween(previous, g)) flush(false);
+    current += g;
+    previous = g;
+  }
+  flush(false);
+  return units;
+}
+
+/** Width in pixels of a text set at the size the caller has in mind. */
+export type Measure = (text: string) => number;
+
+/**
+ * Greedy line filling: as many runs on a line as fit in maxWidth. A run wider than a line on its own is broken
+ * between characters (CSS overflow-wrap: anywhere), so no line is ever wider than maxWidth unless one character is.
+ */
+export function wrapUnits(units: readonly Unit[], measure: Measure, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let spaceBefore = false;
+  for (const unit of units) {
+    const joined = line + (spaceBefore ? ' ' : '') + unit.text;
+    if (line && measure(joined) <= maxWidth) {
+      line = joined;
+    } else {
+      if (line) lines.push(line);
+      line = '';
+      if (measure(unit.text) <= maxWidth) {
+        line = unit.text;
+      } else {
+        for (const g of graphemes(unit.text)) {
+          if (line && measure(line + g) > maxWidth) {
+            lines.push(line);
+            line = g;
+          } else {
+            line += g;
+          }
+        }
+      }
+    }
+    spaceBefore = unit.spaceAfter;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export function wrapText(text: string, measure: Measure, maxWidth: number): string[] {
+  return wrapUnits(breakUnits(text), measure, maxWidth);
+}
+
+export interface FitOptions {
+  /** Width and height of the headline box, in pixels. */
+  width: number;
+  height: number;
+  /** Candidate font sizes in pixels, largest first. */
+  sizes: readonly number[];
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  maxLines: number;
+}
+
+export interface FittedHeadline {
+  fontSize: number;
+  lines: string[];
+  /** True when even the smallest size needed more lines: the last line then ends with an ellipsis. */
+  truncated: boolean;
+}
+
+/** Lines that fit a box of this height at this size, capped at maxLines. */
+export const linesAt = (size: number, o: FitOptions): number =>
+  Math.max(1, Math.min(o.maxLines, Math.floor(o.height / (size * o.lineHeight))));
+
+/**
+ * Sets a headline at the largest candidate size whose wrapped lines fit the box; a headline too long even at the
+ * smallest size is cut at the last line that fits, with an ellipsis. `measure(text, fontSize)` gives widths.
+ */
+export function fitHeadline(
+  text: string,
+  measure: (text: string, fontSize: number) => number,
+  o: FitOptions,
+): FittedHeadline {
+  if (o.sizes.length === 0) throw new Error('fitHeadline: no candidate font sizes');
+  const units = breakUnits(text);
+  for (const fontSize of o.sizes) {
+    const lines = wrapUnits(units, (s) => measure(s, fontSize), o.width);
+    if (lines.length <= linesAt(fontSize, o)) return { fontSize, lines, truncated: false };
+  }
+  const fontSize = o.sizes[o.sizes.length - 1]!;
+  const fit = (s: string) => measure(s, fontSize) <= o.width;
+  const lines = wrapUnits(units, (s) => measure(s, fontSize), o.width).slice(0, linesAt(fontSize, o));
+  let last = graphemes(lines.at(-1) ?? '');
+  while (last.length > 0 && !fit(`${last.join('').trimEnd()}…`)) last = last.slice(0, -1);
+  lines[lines.length - 1] = `${last.join('').trimEnd()}…`;
+  return { fontSize, lines, truncated: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PNG and ICO
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  if (png.length < 24 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) throw new Error('not a PNG file');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * An ICO file holding PNG images (supported by every browser since IE 11 / Windows Vista): a 6-byte ICONDIR, one
+ * 16-byte ICONDIRENTRY per image, then the PNG files as they are. All numbers little-endian; 256 px is stored as 0.
+ */
+export function icoFromPngs(pngs: readonly Uint8Array[]): Uint8Array {
+  if (pngs.length === 0 || pngs.length > 0xffff) throw new Error('an ICO file holds 1 to 65535 images');
+  const headerSize = 6 + 16 * pngs.length;
+  const total = headerSize + pngs.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, 0, true); // reserved
+  view.setUint16(2, 1, true); // type 1 = icon
+  view.setUint16(4, pngs.length, true);
+  let offset = headerSize;
+  pngs.forEach((png, i) => {
+    const { width, height } = pngSize(png);
+    if (width > 256 || height > 256) throw new Error(`ICO images are at most 256×256, got ${width}×${height}`);
+    const entry = 6 + 16 * i;
+    view.setUint8(entry, width === 256 ? 0 : width);
+    view.setUint8(entry + 1, height === 256 ? 0 : height);
+    view.setUint8(entry + 2, 0); // palette colours: none
+    view.setUint8(entry + 3, 0); // reserved
+    view.setUint16(entry + 4, 1, true); // colour planes
+    view.setUint16(entry + 6, 32, true); // bits per pixel
+    view.setUint32(entry + 8, png.length, true);
+    view.setUint32(entry + 12, offset, true);
+    out.set(png, offset);
+    offset += png.length;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Runs fn over items with at most `limit` calls in flight; results keep the input order; the first error wins. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]!, i);
+      } catch (error) {
+        failed = true; // the other workers take no new items
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
