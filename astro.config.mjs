@@ -9,6 +9,7 @@ import { contentDir, siteConfig } from './src/site.config.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
@@ -25,6 +26,7 @@ const processor = unified({
     rehypeHeadingAnchors,
     [rehypeLinks, { base, site }],
     rehypeTaskListLabels,
+    rehypeCodeBlocks,
   ],
 });
 

@@ -5,7 +5,7 @@
 
 export type CjkFont = 'sc' | 'jp' | 'kr';
 
-// Script_Extensions so that CJK punctuation (、。「」), the prolonged sound mark (ー) and iteration marks count too.
+// Script_Extensions, so that CJK punctuation (、。「」), the prolonged sound mark (ー) and iteration marks count.
 const KANA = /[\p{scx=Hiragana}\p{scx=Katakana}]/u;
 const HANGUL = /\p{scx=Hangul}/u;
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\uFF00-\uFFEF]/u;
@@ -48,11 +48,16 @@ const LETTER = /\p{L}/u;
 
 export const graphemes = (text: string): string[] => Array.from(GRAPHEMES.segment(text), (s) => s.segment);
 
-function canBreakBetween(before: string, after: string): boolean {
+/** Whether a line may break between g[i - 1] and g[i]. */
+function canBreakBefore(g: readonly string[], i: number): boolean {
+  const before = g[i - 1]!;
+  const after = g[i]!;
   if (NO_BREAK_BEFORE.has(after) || NO_BREAK_AFTER.has(before)) return false;
   if (BREAK_AROUND.test(before) || BREAK_AROUND.test(after)) return true;
-  // "ABI-compatible" may break after the hyphen; "x86-64" and "-rc1" may not.
-  if ((before === '-' || before === '\u2010') && LETTER.test(after)) return true;
+  // After a hyphen between words: "ABI-|compatible", never "x86-64-v2", "9.4-rc1" or "RISC-V".
+  if (before === '-' || before === '\u2010') {
+    return [g[i - 2], after, g[i + 1]].every((c) => c !== undefined && LETTER.test(c));
+  }
   return before === '\u2014' || before === '\u2013'; // after an em or en dash
 }
 
@@ -66,21 +71,19 @@ export interface Unit {
 export function breakUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let current = '';
-  let previous: string | null = null;
   const flush = (spaceAfter: boolean) => {
     if (current) units.push({ text: current, spaceAfter });
     else if (spaceAfter && units.length > 0) units[units.length - 1]!.spaceAfter = true;
     current = '';
   };
-  for (const g of graphemes(text.normalize('NFC').trim())) {
-    if (/^\s+$/u.test(g)) {
+  const g = graphemes(text.normalize('NFC').trim());
+  for (let i = 0; i < g.length; i++) {
+    if (/^\s+$/u.test(g[i]!)) {
       flush(true);
-      previous = null;
       continue;
     }
-    if (current && previous !== null && canBreakBetween(previous, g)) flush(false);
-    current += g;
-    previous = g;
+    if (current && canBreakBefore(g, i)) flush(false);
+    current += g[i];
   }
   flush(false);
   return units;
@@ -127,6 +130,25 @@ export function wrapText(text: string, measure: Measure, maxWidth: number): stri
   return wrapUnits(breakUnits(text), measure, maxWidth);
 }
 
+/**
+ * Like CSS text-wrap: balance (which the site's headings use): the narrowest width, down to 1 px, that still wraps
+ * into as many lines as maxWidth does, so that the last line is not left with one short word.
+ */
+export function balanceUnits(units: readonly Unit[], measure: Measure, maxWidth: number): string[] {
+  const lines = wrapUnits(units, measure, maxWidth);
+  if (lines.length < 2) return lines;
+  // Never narrower than the widest unbreakable run: that would break inside a word.
+  let lo = Math.max(...units.map((u) => measure(u.text)));
+  let hi = maxWidth;
+  if (lo >= hi) return lines;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (wrapUnits(units, measure, mid).length > lines.length) lo = mid;
+    else hi = mid;
+  }
+  return wrapUnits(units, measure, hi);
+}
+
 export interface FitOptions {
   /** Width and height of the headline box, in pixels. */
   width: number;
@@ -150,8 +172,9 @@ export const linesAt = (size: number, o: FitOptions): number =>
   Math.max(1, Math.min(o.maxLines, Math.floor(o.height / (size * o.lineHeight))));
 
 /**
- * Sets a headline at the largest candidate size whose wrapped lines fit the box; a headline too long even at the
- * smallest size is cut at the last line that fits, with an ellipsis. `measure(text, fontSize)` gives widths.
+ * Sets a headline at the largest candidate size whose wrapped lines fit the box, with balanced lines; a headline too
+ * long even at the smallest size is cut at the last line that fits, with an ellipsis. `measure(text, fontSize)`
+ * gives widths.
  */
 export function fitHeadline(
   text: string,
@@ -161,8 +184,10 @@ export function fitHeadline(
   if (o.sizes.length === 0) throw new Error('fitHeadline: no candidate font sizes');
   const units = breakUnits(text);
   for (const fontSize of o.sizes) {
-    const lines = wrapUnits(units, (s) => measure(s, fontSize), o.width);
-    if (lines.length <= linesAt(fontSize, o)) return { fontSize, lines, truncated: false };
+    const atSize = (s: string) => measure(s, fontSize);
+    if (wrapUnits(units, atSize, o.width).length <= linesAt(fontSize, o)) {
+      return { fontSize, lines: balanceUnits(units, atSize, o.width), truncated: false };
+    }
   }
   const fontSize = o.sizes[o.sizes.length - 1]!;
   const fit = (s: string) => measure(s, fontSize) <= o.width;
@@ -217,24 +242,70 @@ export function icoFromPngs(pngs: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Unpacks a WOFF 1.0 font into the TrueType/OpenType file it wraps (tables inflated with `inflate`, zlib), so that
+ * each font is decompressed once instead of by every library that reads it. Anything else is returned unchanged.
+ */
+export function woffToSfnt(woff: Uint8Array, inflate: (data: Uint8Array) => Uint8Array): Uint8Array {
+  const src = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (woff.length < 44 || src.getUint32(0) !== 0x774f4646 /* wOFF */) return woff;
+  const numTables = src.getUint16(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + 20 * i;
+    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => src.getUint32(at + o)) as [
+      number, number, number, number, number,
+    ];
+    const packed = woff.subarray(offset, offset + compLength);
+    if (packed.length !== compLength) throw new Error('truncated WOFF table');
+    const data = compLength < origLength ? inflate(packed) : packed;
+    if (data.length !== origLength) throw new Error('WOFF table does not inflate to its declared length');
+    return { tag, checksum, data };
+  });
+  const pad4 = (n: number) => (n + 3) & ~3;
+  const headerSize = 12 + 16 * numTables;
+  const out = new Uint8Array(headerSize + tables.reduce((n, t) => n + pad4(t.data.length), 0));
+  const dst = new DataView(out.buffer);
+  const log2 = Math.floor(Math.log2(Math.max(1, numTables)));
+  dst.setUint32(0, src.getUint32(4)); // flavor: the sfnt version
+  dst.setUint16(4, numTables);
+  dst.setUint16(6, 16 * 2 ** log2); // searchRange
+  dst.setUint16(8, log2); // entrySelector
+  dst.setUint16(10, 16 * numTables - 16 * 2 ** log2); // rangeShift
+  let offset = headerSize;
+  tables.forEach((t, i) => {
+    const rec = 12 + 16 * i;
+    dst.setUint32(rec, t.tag);
+    dst.setUint32(rec + 4, t.checksum);
+    dst.setUint32(rec + 8, offset);
+    dst.setUint32(rec + 12, t.data.length);
+    out.set(t.data, offset);
+    offset += pad4(t.data.length);
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Runs fn over items with at most `limit` calls in flight; results keep the input order; the first error wins. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;
-  const worker = async () => {
+  const lane = async () => {
     while (!failed && next < items.length) {
       const i = next++;
       try {
         results[i] = await fn(items[i]!, i);
       } catch (error) {
-        failed = true; // the other workers take no new items
+        failed = true; // the other lanes start no new item
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
   return results;
 }

@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { create as parseFont, type Font } from 'fontkitten';
+import { describe, expect, it } from 'vitest';
+import {
+  balanceUnits,
+  breakUnits,
+  cjkFallbackOrder,
+  fitHeadline,
+  hasCjk,
+  icoFromPngs,
+  linesAt,
+  mapLimit,
+  pngSize,
+  preferredCjk,
+  woffToSfnt,
+  wrapText,
+  type FitOptions,
+} from '../../src/lib/social-images.ts';
+import { readArticle } from '../../src/integrations/social-images.ts';
+
+/** A monospaced stand-in for font metrics: CJK characters 1 em, everything else 0.5 em. */
+const fakeMeasure = (text: string, size = 10) =>
+  Array.from(text).reduce((w, ch) => w + (hasCjk(ch) ? 1 : 0.5) * size, 0);
+
+/** A minimal valid-looking PNG: signature, IHDR length and type, width and height. */
+function fakePng(width: number, height: number, extra = 8): Uint8Array {
+  const png = new Uint8Array(33 + extra);
+  png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const view = new DataView(png.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  return png;
+}
+
+describe('CJK detection', () => {
+  it('finds Chinese, Japanese and Korean characters, CJK punctuation and full-width forms', () => {
+    expect(hasCjk('Fedora 42 released')).toBe(false);
+    expect(hasCjk('Ubuntu — “quoted” café, Ελληνικά, кириллица')).toBe(false);
+    expect(hasCjk('openKylin 发布')).toBe(true);
+    expect(hasCjk('かな')).toBe(true);
+    expect(hasCjk('カタカナ')).toBe(true);
+    expect(hasCjk('한국어')).toBe(true);
+    expect(hasCjk('Linux「x」')).toBe(true);
+    expect(hasCjk('ＡＢＣ')).toBe(true);
+  });
+
+  it('prefers Korean for Hangul, Japanese for kana, Simplified Chinese for Han alone', () => {
+    expect(preferredCjk('Debian 13')).toBeNull();
+    expect(preferredCjk('中国桌面 Linux')).toBe('sc');
+    expect(preferredCjk('日本語 Remix が対応')).toBe('jp');
+    expect(preferredCjk('한국형 리눅스 漢字')).toBe('kr');
+    expect(cjkFallbackOrder('かな')).toEqual(['jp', 'sc', 'kr']);
+    expect(cjkFallbackOrder('Latin only')).toEqual(['sc', 'jp', 'kr']);
+  });
+});
+
+describe('line breaking', () => {
+  it('breaks Latin text at spaces only, collapsing runs of white space', () => {
+    expect(breakUnits('  Fedora   42\nreleased ')).toEqual([
+      { text: 'Fedora', spaceAfter: true },
+      { text: '42', spaceAfter: true },
+      { text: 'released', spaceAfter: false },
+    ]);
+  });
+
+  it('may break after a hyphen between letters, never inside version strings', () => {
+    expect(breakUnits('ABI-compatible').map((u) => u.text)).toEqual(['ABI-', 'compatible']);
+    expect(breakUnits('post-quantum').map((u) => u.text)).toEqual(['post-', 'quantum']);
+    expect(breakUnits('x86-64-v2 9.4-rc1 RISC-V').map((u) => u.text)).toEqual(['x86-64-v2', '9.4-rc1', 'RISC-V']);
+  });
+
+  it('breaks between Chinese and Japanese characters, keeping punctuation and small kana attached', () => {
+    expect(breakUnits('发布新版本。').map((u) => u.text)).toEqual(['发', '布', '新', '版', '本。']);
+    expect(breakUnits('「Mozc」に').map((u) => u.text)).toEqual(['「Mozc」', 'に']);
+    expect(breakUnits('チャット').map((u) => u.text)).toEqual(['チャッ', 'ト']);
+    expect(breakUnits('Linux发行版').map((u) => u.text)).toEqual(['Linux', '发', '行', '版']);
+  });
+
+  it('wraps Korean at spaces, like word-break: keep-all', () => {
+    expect(breakUnits('한국형 리눅스 배포판').map((u) => u.text)).toEqual(['한국형', '리눅스', '배포판']);
+  });
+
+  it('fills lines greedily without exceeding the width, and loses no text', () => {
+    const text = 'AlmaLinux drops 1:1 RHEL compatibility and aims for ABI compatibility instead';
+    const lines = wrapText(text, (s) => fakeMeasure(s), 130);
+    expect(lines).toEqual(['AlmaLinux drops 1:1 RHEL', 'compatibility and aims for', 'ABI compatibility instead']);
+    for (const line of lines) expect(fakeMeasure(line)).toBeLessThanOrEqual(130);
+    expect(lines.join(' ')).toBe(text);
+  });
+
+  it('never starts a line with closing CJK punctuation', () => {
+    // Four characters a line; "。" would start line 2, so "面" moves down with it.
+    const lines = wrapText('中国桌面。发行版', (s) => fakeMeasure(s), 40);
+    expect(lines).toEqual(['中国桌', '面。发行', '版']);
+    for (const line of lines) expect(line).not.toMatch(/^[、。，）」』]/u);
+  });
+
+  it('balances lines like text-wrap: balance, without adding a line', () => {
+    const units = breakUnits('aaaa bbbb cccc dddd eeee');
+    expect(wrapText('aaaa bbbb cccc dddd eeee', (s) => fakeMeasure(s), 100)).toEqual(['aaaa bbbb cccc dddd', 'eeee']);
+    expect(balanceUnits(units, (s) => fakeMeasure(s), 100)).toEqual(['aaaa bbbb cccc', 'dddd eeee']);
+    expect(balanceUnits(units, (s) => fakeMeasure(s), 200)).toEqual(['aaaa bbbb cccc dddd eeee']);
+    // Never narrower than the longest word.
+    expect(balanceUnits(breakUnits('a bb extraordinarily'), (s) => fakeMeasure(s), 80)).toEqual(['a bb', 'extraordinarily']);
+  });
+
+  it('breaks a word longer than the line between characters', () => {
+    const lines = wrapText('a supercalifragilisticexpialidocious word', (s) => fakeMeasure(s), 50);
+    expect(lines).toEqual(['a', 'supercalif', 'ragilistic', 'expialidoc', 'ious word']);
+    for (const line of lines) expect(fakeMeasure(line)).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('headline sizing', () => {
+  const box: FitOptions = { width: 1000, height: 300, sizes: [80, 60, 40], lineHeight: 1.25, maxLines: 4 };
+
+  it('caps the lines at what the box height holds at each size', () => {
+    expect(linesAt(80, box)).toBe(3);
+    expect(linesAt(60, box)).toBe(4);
+    expect(linesAt(40, box)).toBe(4);
+  });
+
+  it('uses the largest size for a short headline', () => {
+    const fit = fitHeadline('Debian 13 released', fakeMeasure, box);
+    expect(fit).toEqual({ fontSize: 80, lines: ['Debian 13 released'], truncated: false });
+  });
+
+  it('shrinks the font as the headline grows, keeping every line inside the box', () => {
+    const medium = fitHeadline('word '.repeat(20).trim(), fakeMeasure, box);
+    const long = fitHeadline('word '.repeat(30).trim(), fakeMeasure, box);
+    expect(medium.fontSize).toBe(60);
+    expect(long.fontSize).toBe(40);
+    for (const fit of [medium, long]) {
+      expect(fit.truncated).toBe(false);
+      expect(fit.lines.length).toBeLessThanOrEqual(linesAt(fit.fontSize, box));
+      for (const line of fit.lines) expect(fakeMeasure(line, fit.fontSize)).toBeLessThanOrEqual(box.width);
+    }
+  });
+
+  it('cuts a headline too long even at the smallest size, with an ellipsis that fits', () => {
+    const fit = fitHeadline('中华人民共和国的开源操作系统社区'.repeat(10), fakeMeasure, box);
+    expect(fit.truncated).toBe(true);
+    expect(fit.fontSize).toBe(40);
+    expect(fit.lines).toHaveLength(4);
+    expect(fit.lines.at(-1)).toMatch(/…$/u);
+    for (const line of fit.lines) expect(fakeMeasure(line, 40)).toBeLessThanOrEqual(box.width);
+  });
+});
+
+describe('ICO container', () => {
+  it('wraps PNG files with an ICONDIR and one ICONDIRENTRY each, little-endian', () => {
+    const a = fakePng(32, 32);
+    const b = fakePng(256, 256, 20);
+    const ico = icoFromPngs([a, b]);
+    const view = new DataView(ico.buffer, ico.byteOffset, ico.byteLength);
+    expect([view.getUint16(0, true), view.getUint16(2, true), view.getUint16(4, true)]).toEqual([0, 1, 2]);
+    const entry = (i: number) => {
+      const at = 6 + 16 * i;
+      return {
+        width: view.getUint8(at),
+        height: view.getUint8(at + 1),
+        colors: view.getUint8(at + 2),
+        planes: view.getUint16(at + 4, true),
+        bpp: view.getUint16(at + 6, true),
+        size: view.getUint32(at + 8, true),
+        offset: view.getUint32(at + 12, true),
+      };
+    };
+    expect(entry(0)).toEqual({ width: 32, height: 32, colors: 0, planes: 1, bpp: 32, size: a.length, offset: 38 });
+    // 256 px is written as 0.
+    expect(entry(1)).toEqual({
+      width: 0,
+      height: 0,
+      colors: 0,
+      planes: 1,
+      bpp: 32,
+      size: b.length,
+      offset: 38 + a.length,
+    });
+    expect(ico.subarray(38, 38 + a.length)).toEqual(a);
+    expect(ico.subarray(38 + a.length)).toEqual(b);
+    expect(ico.length).toBe(38 + a.length + b.length);
+  });
+
+  it('refuses what is not a PNG, or too large for an icon', () => {
+    expect(() => icoFromPngs([])).toThrow();
+    expect(() => icoFromPngs([new Uint8Array(40)])).toThrow(/not a PNG/);
+    expect(() => icoFromPngs([fakePng(512, 512)])).toThrow(/256/);
+  });
+
+  it('reads the size of a PNG', () => {
+    expect(pngSize(fakePng(1200, 630))).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('WOFF unpacking', () => {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('@fontsource/noto-sans'));
+  const woff = readFileSync(join(dir, 'files', 'noto-sans-latin-700-normal.woff'));
+
+  it('turns a WOFF file into the font it wraps, with the same glyphs and metrics', () => {
+    const sfnt = woffToSfnt(woff, inflateSync);
+    const view = new DataView(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
+    expect(view.getUint32(0)).toBe(woff.readUInt32BE(4)); // the WOFF flavor is the sfnt version
+    expect(view.getUint16(4)).toBe(woff.readUInt16BE(12));
+    const before = parseFont(woff) as Font;
+    const after = parseFont(Buffer.from(sfnt)) as Font;
+    expect(after.type).toBe('TTF');
+    expect(after.unitsPerEm).toBe(before.unitsPerEm);
+    for (const ch of 'Downstream 42') {
+      const cp = ch.codePointAt(0)!;
+      expect(after.glyphForCodePoint(cp).advanceWidth).toBe(before.glyphForCodePoint(cp).advanceWidth);
+    }
+  });
+
+  it('leaves other data alone', () => {
+    const ttf = new Uint8Array([0, 1, 0, 0, 1, 2, 3]);
+    expect(woffToSfnt(ttf, inflateSync)).toBe(ttf);
+  });
+});
+
+describe('mapLimit', () => {
+  it('keeps at most `limit` calls in flight and returns results in input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, n));
+      running -= 1;
+      return n * 10;
+    });
+    expect(results).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
+  });
+
+  it('rejects with the first error and starts no new work after it', async () => {
+    const started: number[] = [];
+    await expect(
+      mapLimit([1, 2, 3, 4, 5], 1, async (n) => {
+        started.push(n);
+        if (n === 2) throw new Error('boom 2');
+      }),
+    ).rejects.toThrow('boom 2');
+    expect(started).toEqual([1, 2]);
+  });
+});
+
+describe('article data from a built page', () => {
+  const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  const head =
+    '<meta property="og:type" content="article"><meta property="og:title" content="Fedora &amp; “friends” 中文">' +
+    '<meta property="article:published_time" content="2024-04-23T00:00:00.000Z">';
+  const articleHead =
+    '<header class="article-head"><p class="kicker">News</p><h1>x</h1>' +
+    '<ul class="tags" aria-label="Distributions and topics"><li><a href="/distros/fedora/">Fedora Linux</a></li>' +
+    '<li><a href="/topics/releases/">Releases</a></li></ul></header>';
+
+  it('reads headline, type, date and the first distribution', () => {
+    expect(readArticle(page(head, articleHead), 'fedora-40')).toEqual({
+      id: 'fedora-40',
+      headline: 'Fedora & “friends” 中文',
+      type: 'News',
+      date: new Date('2024-04-23T00:00:00.000Z'),
+      distro: 'Fedora Linux',
+    });
+  });
+
+  it('skips pages that are not articles', () => {
+    expect(readArticle(page('<meta property="og:type" content="website">', ''), 'index')).toBeNull();
+  });
+
+  it('names what is missing', () => {
+    expect(() => readArticle(page(head, '<p class="kicker">News</p>'), 'x')).toThrow(
+      /\.article-head \.kicker, \.article-head \.tags a/,
+    );
+  });
+});
