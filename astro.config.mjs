@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import { contentDir, siteConfig } from './src/site.config.ts';
+import { cacheDir, contentDir, siteConfig } from './src/site.config.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
@@ -34,6 +34,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  cacheDir: cacheDir(process.env),
   // External stylesheets only: a host CSP header (deploy/) can then allow style-src 'self' without hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,

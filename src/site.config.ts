@@ -55,3 +55,13 @@ export function siteConfig(env: Record<string, string | undefined>): DeployConfi
 export function contentDir(env: Record<string, string | undefined>): string {
   return env.CONTENT_DIR || './content';
 }
+
+/**
+ * Astro's cache (content data store, optimised assets) for a content tree: the default tree keeps Astro's
+ * default; another CONTENT_DIR gets its own, so fixture and benchmark builds never share a data store with the site.
+ */
+export function cacheDir(env: Record<string, string | undefined>): string {
+  if (!env.CONTENT_DIR) return './node_modules/.astro';
+  const key = env.CONTENT_DIR.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(-60);
+  return `./node_modules/.astro-${key}`;
+}

@@ -10,7 +10,7 @@ export interface LinkOptions {
 }
 
 /**
- * Content links are written as if the site lived at "/". This applies the base path to root-relative links and
+ * Content links and images are written as if the site lived at "/". This applies the base path to root-relative URLs and
  * marks links that leave the site: rel="noopener noreferrer" plus a class the stylesheet uses to show an external
  * marker, with hidden text for screen readers.
  */
@@ -18,6 +18,11 @@ export function rehypeLinks(options: LinkOptions) {
   const { base, site } = options;
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
+      if ((node.tagName === 'img' || node.tagName === 'source') && typeof node.properties?.src === 'string') {
+        const src = node.properties.src;
+        if (src.startsWith('/') && !src.startsWith('//') && base !== '/' && !src.startsWith(base)) node.properties.src = joinBase(base, src);
+        return;
+      }
       if (node.tagName !== 'a') return;
       const href = node.properties?.href;
       if (typeof href !== 'string') return;
