@@ -32,6 +32,21 @@ describe('build gates', () => {
     expectFailure(b, /broken-anchor\.md:\d+: .*no element with id="no-such-step"/, /no element with id="nope"/);
   });
 
+  it('renders a hero image with its alt text and optimised sizes', () => {
+    const b = buildFixture({
+      'articles/with-hero.md': article({ hero: '\n  src: ./images/hero.png\n  alt: "The Downstream mark on a blue tile"' }, '## Intro\n\nText.'),
+    });
+    expect(b.ok, b.output).toBe(true);
+    const html = readFileSync(join(b.outDir, 'articles/with-hero/index.html'), 'utf8');
+    expect(html).toMatch(/<figure class="hero"[^>]*>\s*<img [^>]*alt="The Downstream mark on a blue tile"/);
+    expect(html).toMatch(/srcset="\/downstream\/_astro\/hero\.[^"]+\.webp 400w/);
+  });
+
+  it('fails on a hero image without alt text, naming the field', () => {
+    const b = buildFixture({ 'articles/hero-no-alt.md': article({ hero: '\n  src: ./images/hero.png' }, 'Text') });
+    expectFailure(b, /hero-no-alt/, /hero\.alt: expected alt text/);
+  });
+
   it('fails on an image without alt text', () => {
     const b = buildFixture({ 'articles/no-alt.md': article({}, '## Intro\n\n![](/favicon.svg)') });
     expectFailure(b, /no-alt\.md.*<img src="\/downstream\/favicon\.svg"> has no alt text/);
