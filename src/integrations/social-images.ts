@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -482,13 +483,43 @@ function createRenderer(markUri: string) {
   };
 }
 
+/**
+ * Rendered cards are cached by content: the same headline, type, date and distribution in the same design give the
+ * same PNG, so a rebuild after editing one article renders one image. The key covers the card, the mark and the
+ * code that draws it (this file and its pure helpers), so a design change invalidates every entry.
+ */
+function cardCache(cacheRoot: URL) {
+  const dir = fileURLToPath(new URL('social-images/', cacheRoot));
+  const code = createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL('../lib/social-images.ts', import.meta.url))))
+    .digest('hex');
+  const pathFor = (job: Job, markUri: string) =>
+    join(dir, `${createHash('sha256').update(code).update(markUri).update(JSON.stringify(job.kind === 'article' ? job.card : 'default')).digest('hex')}.png`);
+  return {
+    async get(job: Job, markUri: string): Promise<Buffer | undefined> {
+      try {
+        return await readFile(pathFor(job, markUri));
+      } catch {
+        return undefined;
+      }
+    },
+    async put(job: Job, markUri: string, png: Buffer): Promise<void> {
+      await mkdir(dir, { recursive: true });
+      await writeFile(pathFor(job, markUri), png);
+    },
+  };
+}
+
 export default function socialImages(): AstroIntegration {
   let publicDir: URL | undefined;
+  let cacheRoot: URL | undefined;
   return {
     name: 'downstream:social-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         publicDir = config.publicDir;
+        cacheRoot = config.cacheDir;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -508,19 +539,31 @@ export default function socialImages(): AstroIntegration {
             }
           }
           const render = createRenderer(markUri);
+          const cache = cardCache(cacheRoot!);
           let bytes = 0;
+          let reused = 0;
           await mapLimit(jobs, CONCURRENCY, async (job) => {
             const name = job.kind === 'article' ? `article "${job.card.id}"` : 'the default image';
             try {
-              const size = await render(job, (message) => logger.warn(`${name}: ${message}`));
+              const cached = await cache.get(job, markUri);
+              let size: number;
+              if (cached) {
+                await mkdir(dirname(job.target), { recursive: true });
+                await writeFile(job.target, cached);
+                size = cached.length;
+                reused++;
+              } else {
+                size = await render(job, (message) => logger.warn(`${name}: ${message}`));
+                await cache.put(job, markUri, await readFile(job.target));
+              }
               if (job.kind === 'article') bytes += size;
             } catch (error) {
               throw new Error(`social image for ${name} failed: ${(error as Error).message}`, { cause: error });
             }
           });
           logger.info(
-            `wrote ${jobs.length - 1} social images (${Math.round(bytes / 1024)} kB), the default image and ${icons} ` +
-              `icons in ${Math.round(performance.now() - started)} ms`,
+            `wrote ${jobs.length - 1} social images (${Math.round(bytes / 1024)} kB, ${reused} of ${jobs.length} from cache), ` +
+              `the default image and ${icons} icons in ${Math.round(performance.now() - started)} ms`,
           );
         } catch (error) {
           // Leave nothing half-built behind for a deploy step to pick up.
