@@ -152,8 +152,9 @@ test.describe('search page', () => {
 
   test('searches within a distribution from its hub', async ({ page }) => {
     await page.goto(E2E.path('/distros/debian/'));
-    await page.getByLabel('Search coverage of Debian').fill('upgrade');
-    await page.getByLabel('Search coverage of Debian').press('Enter');
+    const box = page.getByRole('searchbox', { name: 'Search coverage of Debian GNU/Linux' });
+    await box.fill('upgrade');
+    await box.press('Enter');
     await expect(page).toHaveURL(/distribution=Debian/);
     await expect(page.locator('input[name="distribution"][value^="Debian"]')).toBeChecked();
     await expect(results(page).first()).toBeVisible();
