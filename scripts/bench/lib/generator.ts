@@ -295,7 +295,7 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
   const distros = rng.sample(refs.distros, rng.weighted([[1, 5], [2, 3], [3, 1]] as const));
   const t: Topic = {
     d: distros[0]!,
-    d2: distros[1] ?? rng.pick(refs.distros),
+    d2: distros[1] ?? rng.pick(refs.distros.length > 1 ? refs.distros.filter((d) => d !== distros[0]) : refs.distros),
     version: version(rng),
     version2: version(rng),
     component: rng.pick(V.COMPONENTS),

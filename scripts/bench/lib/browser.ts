@@ -1,0 +1,271 @@
+/**
+ * Browser measurements with Playwright and Debian's Chromium: page weights and search cost/latency.
+ * Everything runs against a loopback static server; nothing leaves the machine.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright';
+import { aggregate, compressedSizes, type Bucket, type Category, type ResponseRecord } from './weights.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'],
+  });
+}
+
+/** Records every response of a page (body sizes measured from the bodies themselves). */
+export class Recorder {
+  records: ResponseRecord[] = [];
+  failed: string[] = [];
+  private pending: Promise<void>[] = [];
+  private page: Page;
+  private onFinished: (req: Request) => void;
+  private onFailed: (req: Request) => void;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.onFinished = (req) => {
+      this.pending.push(this.record(req));
+    };
+    this.onFailed = (req) => {
+      this.failed.push(req.url());
+    };
+    page.on('requestfinished', this.onFinished);
+    page.on('requestfailed', this.onFailed);
+  }
+
+  private async record(req: Request): Promise<void> {
+    try {
+      const res = await req.response();
+      if (!res) return;
+      const contentType = (res.headers()['content-type'] ?? '').toLowerCase();
+      let body: Buffer;
+      try {
+        body = await res.body();
+      } catch {
+        body = Buffer.alloc(0);
+      }
+      let headerBytes = 0;
+      try {
+        headerBytes = (await req.sizes()).responseHeadersSize;
+      } catch {
+        /* not available for every request */
+      }
+      const { gzip, brotli } = compressedSizes(body, contentType);
+      this.records.push({ url: req.url(), status: res.status(), resourceType: req.resourceType(), contentType, bytes: body.length, headerBytes, gzip, brotli });
+    } catch {
+      /* page closed */
+    }
+  }
+
+  /** Waits for in-flight body reads, then returns and clears what was recorded so far. */
+  async take(): Promise<ResponseRecord[]> {
+    while (this.pending.length > 0) {
+      const p = this.pending.splice(0);
+      await Promise.all(p);
+    }
+    const out = this.records;
+    this.records = [];
+    return out;
+  }
+
+  stop(): void {
+    this.page.off('requestfinished', this.onFinished);
+    this.page.off('requestfailed', this.onFailed);
+  }
+}
+
+export interface PageCost {
+  name: string;
+  path: string;
+  status: number | null;
+  skipped?: string;
+  requests: number;
+  failedRequests: number;
+  byCategory?: Record<Category, Bucket>;
+  total?: Bucket;
+  headerBytes?: number;
+  /** Largest responses, for the bottleneck analysis. */
+  largest?: { url: string; bytes: number; brotli: number }[];
+}
+
+export async function measurePage(browser: Browser, origin: string, name: string, path: string): Promise<PageCost> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const rec = new Recorder(page);
+  try {
+    const res = await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
+    const status = res?.status() ?? null;
+    if (status !== 200) {
+      return { name, path, status, skipped: `HTTP ${status}`, requests: 0, failedRequests: 0 };
+    }
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    const records = await rec.take();
+    const agg = aggregate(records);
+    const largest = [...records]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 5)
+      .map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes, brotli: r.brotli }));
+    return { name, path, status, requests: records.length, failedRequests: rec.failed.length, ...agg, largest };
+  } finally {
+    rec.stop();
+    await ctx.close();
+  }
+}
+
+export interface QueryMeasure {
+  query: string;
+  /** ms from the last keystroke to the results (or "0 results") being in the DOM. */
+  latencyMs: number | null;
+  results: number | null;
+  requests: number;
+  total: Bucket;
+  pagefind: Bucket;
+  /** Pagefind's own files split by kind (pagefind.js, wasm, pf_meta, index chunks, fragments, filters). */
+  pagefindParts: Record<string, Bucket>;
+}
+
+export interface SearchRun {
+  site: string;
+  cold: QueryMeasure & { indexReadyMs: number | null; pageLoad: Bucket; queryOnly: Bucket };
+  warm: QueryMeasure;
+}
+
+function pagefindPart(url: string): string | undefined {
+  const p = new URL(url).pathname;
+  if (!p.includes('/pagefind/')) return undefined;
+  if (/pagefind-worker\.js$/.test(p)) return 'worker.js';
+  if (/pagefind\.js$/.test(p)) return 'pagefind.js';
+  if (/pagefind-entry\.json$/.test(p)) return 'entry.json';
+  if (/\.pagefind$|wasm/.test(p)) return 'wasm';
+  if (/\.pf_meta$/.test(p)) return 'meta';
+  if (/\.pf_index$/.test(p)) return 'index chunks';
+  if (/\.pf_fragment$/.test(p)) return 'fragments';
+  if (/\.pf_filter$/.test(p)) return 'filters';
+  return 'other';
+}
+
+function sumBuckets(records: readonly ResponseRecord[]): { total: Bucket; pagefind: Bucket; parts: Record<string, Bucket> } {
+  const total = aggregate(records).total;
+  const pf = records.filter((r) => pagefindPart(r.url));
+  const parts: Record<string, Bucket> = {};
+  for (const r of pf) {
+    const k = pagefindPart(r.url)!;
+    parts[k] ??= { count: 0, raw: 0, gzip: 0, brotli: 0 };
+    parts[k].count++;
+    parts[k].raw += r.bytes;
+    parts[k].gzip += r.gzip;
+    parts[k].brotli += r.brotli;
+  }
+  return { total, pagefind: aggregate(pf).total, parts };
+}
+
+// In-page probe: stamps the last input event and the moment the results for the typed query are in the DOM.
+const PROBE = () => {
+  const w = window as unknown as { __bench: { q: string; lastInput: number; done: number; results: number } };
+  if (w.__bench) return;
+  w.__bench = { q: '', lastInput: 0, done: 0, results: -1 };
+  const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+  input.addEventListener('input', () => {
+    w.__bench.lastInput = performance.now();
+    w.__bench.done = 0;
+  }, true);
+  const check = () => {
+    const b = w.__bench;
+    if (!b.q || b.done || input.value !== b.q) return;
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    const lis = document.querySelectorAll('[data-search-results] li').length;
+    const m = /^(\d[\d,]*) results?\b/.exec(status.trim());
+    if (status.includes(b.q.trim()) && (lis > 0 || (m && m[1] === '0'))) {
+      b.done = performance.now();
+      b.results = m ? Number(m[1]!.replace(/,/g, '')) : lis;
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+};
+
+async function typeAndWait(page: Page, query: string, timeoutMs: number): Promise<{ latencyMs: number | null; results: number | null }> {
+  const input = page.getByLabel('Search terms');
+  await page.evaluate((q) => {
+    const w = window as unknown as { __bench: { q: string; done: number; results: number } };
+    w.__bench.q = q;
+    w.__bench.done = 0;
+    w.__bench.results = -1;
+  }, query);
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 40 });
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench: { done: number } }).__bench.done > 0, null, { timeout: timeoutMs, polling: 50 });
+  } catch {
+    return { latencyMs: null, results: null };
+  }
+  const r = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { lastInput: number; done: number; results: number } }).__bench;
+    return { latencyMs: b.done - b.lastInput, results: b.results };
+  });
+  return { latencyMs: Math.round(r.latencyMs * 10) / 10, results: r.results };
+}
+
+/**
+ * Cold: a fresh browser context (empty cache) opens /search/, waits until the index is loaded (the app drops
+ * aria-busy), then types the first query. Bytes are everything from navigation to results + network idle.
+ * Warm: a second query typed in the same page.
+ */
+export async function measureSearch(browser: Browser, origin: string, site: string, first: string, second: string): Promise<SearchRun> {
+  const ctx: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const rec = new Recorder(page);
+  try {
+    const nav = await page.goto(`${origin}/search/`, { waitUntil: 'load', timeout: 60_000 });
+    if (nav?.status() !== 200) throw new Error(`/search/ answered HTTP ${nav?.status()}`);
+    let indexReadyMs: number | null = null;
+    try {
+      await page.waitForFunction(
+        () => {
+          const app = document.querySelector('[data-search-app]');
+          return !!app && !app.hasAttribute('hidden') && !app.hasAttribute('aria-busy');
+        },
+        null,
+        { timeout: 30_000, polling: 20 },
+      );
+      indexReadyMs = Math.round(await page.evaluate(() => performance.now()));
+    } catch {
+      /* index never became ready: the query below will time out too */
+    }
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    const loadRecords = await rec.take();
+    await page.evaluate(PROBE);
+    const c = await typeAndWait(page, first, 30_000);
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForTimeout(600); // fragments requested after the first render
+    const queryRecords = await rec.take();
+    // Cold totals include the page load: what a reader pays for the first query on a fresh visit.
+    const coldAll = sumBuckets([...loadRecords, ...queryRecords]);
+    const w = await typeAndWait(page, second, 30_000);
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForTimeout(600);
+    const warmRecords = await rec.take();
+    const warmAll = sumBuckets(warmRecords);
+    return {
+      site,
+      cold: {
+        query: first,
+        latencyMs: c.latencyMs,
+        results: c.results,
+        indexReadyMs,
+        pageLoad: aggregate(loadRecords).total,
+        queryOnly: aggregate(queryRecords).total,
+        requests: loadRecords.length + queryRecords.length,
+        total: coldAll.total,
+        pagefind: coldAll.pagefind,
+        pagefindParts: coldAll.parts,
+      },
+      warm: { query: second, latencyMs: w.latencyMs, results: w.results, requests: warmRecords.length, total: warmAll.total, pagefind: warmAll.pagefind, pagefindParts: warmAll.parts },
+    };
+  } finally {
+    rec.stop();
+    await ctx.close();
+  }
+}
+
