@@ -83,7 +83,7 @@ describe('build gates', () => {
     const page = join(good.outDir, 'articles/fixture-good/index.html');
     const html = readFileSync(page, 'utf8')
       .replace(/<meta name="description"[^>]*>/, '')
-      .replace('</main>', '<a href="/downstream/nowhere/">x</a><div><p>unclosed</div></main>');
+      .replace('</main>', '<a href="/downstream/nowhere/">x</a><ul><div>not a list item</div></ul></main>');
     writeFileSync(page, html);
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check-dist.ts'), good.outDir], { encoding: 'utf8', cwd: ROOT });
     const out = `${r.stdout}${r.stderr}`;

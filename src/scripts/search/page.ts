@@ -30,7 +30,6 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   let state: SearchState = parseState(window.location.search);
   input.value = state.q;
   sortSelect.value = state.sort;
-  root.hidden = false;
   root.setAttribute('aria-busy', 'true');
   status.textContent = 'Loading the search index…';
 
