@@ -43,5 +43,5 @@ for (const p of problems) console.error(`${p.file}:${p.line}: [${p.check}] ${p.m
 for (const e of vnuErrors) console.error(e);
 const total = problems.length + vnuErrors.length;
 const ms = Math.round(performance.now() - started);
-console.log(`check-dist: ${site.pages.size} pages, ${site.files.size} files under ${base}: ${total} problem(s) in ${ms} ms`);
+console.log(`check-dist: ${site.htmlFiles.length} pages, ${site.files.size} files under ${base}: ${total} problem(s) in ${ms} ms`);
 process.exit(total > 0 ? 1 : 0);

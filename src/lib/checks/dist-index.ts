@@ -16,9 +16,12 @@ export interface BuiltPage {
 export interface DistIndex {
   dir: string;
   base: string;
-  pages: Map<string, BuiltPage>;
   /** Every file in dist/, relative, with forward slashes. */
   files: Set<string>;
+  /** HTML files, relative, in a stable order. */
+  htmlFiles: string[];
+  /** The ids (fragment targets) of one built HTML file, read on first use and remembered. */
+  idsOf: (file: string) => Set<string>;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -37,19 +40,36 @@ export function urlForFile(file: string, base: string): string {
   return `${b}${file}`;
 }
 
+/**
+ * An index of a build that holds no parsed pages: on a 10,000-article archive, keeping every parsed page in memory
+ * exhausted Node's heap. Pages are parsed one at a time by loadPage(); only their id sets are remembered.
+ */
 export function indexDist(dir: string, base: string): DistIndex {
   const files = new Set(walk(dir).map((f) => relative(dir, f).split(sep).join('/')));
-  const pages = new Map<string, BuiltPage>();
-  for (const file of files) {
-    if (!file.endsWith('.html')) continue;
-    const html = readFileSync(join(dir, file), 'utf8');
-    const root = parse(html, { comment: false });
-    const ids = new Set(root.querySelectorAll('[id]').map((e) => e.id));
-    for (const a of root.querySelectorAll('a[name]')) ids.add(a.getAttribute('name')!);
-    const url = urlForFile(file, base);
-    pages.set(url, { file, url, html, root, ids });
-  }
-  return { dir, base, pages, files };
+  const htmlFiles = [...files].filter((f) => f.endsWith('.html')).sort();
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = ids.get(file);
+    if (!set) {
+      set = collectIds(parse(readFileSync(join(dir, file), 'utf8'), { comment: false }));
+      ids.set(file, set);
+    }
+    return set;
+  };
+  return { dir, base, files, htmlFiles, idsOf };
+}
+
+function collectIds(root: HTMLElement): Set<string> {
+  const ids = new Set(root.querySelectorAll('[id]').map((e) => e.id));
+  for (const a of root.querySelectorAll('a[name]')) ids.add(a.getAttribute('name')!);
+  return ids;
+}
+
+/** Parses one built page. */
+export function loadPage(site: DistIndex, file: string): BuiltPage {
+  const html = readFileSync(join(site.dir, file), 'utf8');
+  const root = parse(html, { comment: false });
+  return { file, url: urlForFile(file, site.base), html, root, ids: collectIds(root) };
 }
 
 /** 1-based line of a character offset. */

@@ -1,5 +1,5 @@
 import type { HTMLElement } from 'node-html-parser';
-import { lineAt, type BuiltPage, type DistIndex } from './dist-index.ts';
+import { lineAt, loadPage, type BuiltPage, type DistIndex } from './dist-index.ts';
 
 export interface Problem {
   check: string;
@@ -34,17 +34,13 @@ const URL_ATTRS: [string, string][] = [
   ['form[action]', 'action'],
 ];
 
-function resolveInternal(site: DistIndex, path: string): { file?: string; page?: BuiltPage } {
+/** The built file a URL path is served from, if any. */
+function resolveInternal(site: DistIndex, path: string): string | undefined {
   const b = site.base.endsWith('/') ? site.base : `${site.base}/`;
-  if (!path.startsWith(b) && `${path}/` !== b) return {};
+  if (!path.startsWith(b) && `${path}/` !== b) return undefined;
   const rel = decodeURIComponent(path.slice(b.length));
-  const page = site.pages.get(path);
-  if (page) return { file: page.file, page };
-  if (rel === '' || rel.endsWith('/')) {
-    const f = `${rel}index.html`;
-    return site.files.has(f) ? { file: f, page: site.pages.get(path) } : {};
-  }
-  return site.files.has(rel) ? { file: rel } : {};
+  const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  return site.files.has(file) ? file : undefined;
 }
 
 /** Every internal href/src resolves to a built file, and every #fragment to an id on the target page. */
@@ -58,14 +54,14 @@ export const internalLinks: Check = (page, site) => {
       const target = new URL(raw, pageUrl);
       if (target.origin !== pageUrl.origin) continue;
       const found = resolveInternal(site, target.pathname);
-      if (!found.file) {
+      if (!found) {
         out.push(problem('links', page, el, `${attr}="${raw}" points to ${target.pathname}, which is not in the build`, raw));
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && el.tagName === 'A') {
-        const dest = found.page ?? site.pages.get(target.pathname);
-        if (dest && !dest.ids.has(fragment)) {
+      if (fragment && el.tagName === 'A' && found.endsWith('.html')) {
+        const ids = found === page.file ? page.ids : site.idsOf(found);
+        if (!ids.has(fragment)) {
           out.push(problem('anchors', page, el, `href="${raw}": no element with id="${fragment}" on ${target.pathname}`, raw));
         }
       }
@@ -116,11 +112,12 @@ export const imageAlt: Check = (page) =>
 
 export const ALL_CHECKS: Record<string, Check> = { internalLinks, pageMetadata, externalLinks, imageAlt };
 
-/** Runs checks over the pages whose URL passes `only`. */
-export function runChecks(site: DistIndex, checks: Check[], only: (page: BuiltPage) => boolean = () => true): Problem[] {
+/** Runs checks over the built pages whose file passes `only`, one parsed page in memory at a time. */
+export function runChecks(site: DistIndex, checks: Check[], only: (file: string) => boolean = () => true): Problem[] {
   const problems: Problem[] = [];
-  for (const page of site.pages.values()) {
-    if (!only(page)) continue;
+  for (const file of site.htmlFiles) {
+    if (!only(file)) continue;
+    const page = loadPage(site, file);
     for (const check of checks) problems.push(...check(page, site));
   }
   return problems;
