@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { relatedIndex, seriesNeighbours } from '../../src/lib/related.ts';
+import { lineageEdges, lineageOf } from '../../src/lib/lineage.ts';
+import { groupByMonth } from '../../src/lib/archive.ts';
+import { calendar, releaseEvents } from '../../src/lib/calendar.ts';
+import { atom, entryGuid, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
+import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
+import { lifecycleChart } from '../../src/lib/lifecycle-chart.ts';
+
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+describe('related coverage', () => {
+  const items = [
+    { id: 'a', pubDate: d('2024-01-01'), distros: ['almalinux', 'rhel'], topics: ['compatibility'] },
+    { id: 'b', pubDate: d('2024-01-10'), distros: ['almalinux'], topics: ['releases'] },
+    { id: 'c', pubDate: d('2019-01-10'), distros: ['almalinux'], topics: ['releases'] },
+    { id: 'd', pubDate: d('2024-01-05'), distros: ['debian'], topics: ['compatibility'] },
+    { id: 'e', pubDate: d('2024-01-02'), distros: ['debian'], topics: ['desktop'] },
+    { id: 's', pubDate: d('2024-01-03'), distros: ['almalinux'], topics: ['compatibility'], series: 'x' },
+  ];
+  const related = relatedIndex(items);
+  it('prefers shared distributions, then topics, and recent over old', () => {
+    // c shares the main distribution but is five years older: halved five times, it falls below d's shared topic.
+    expect(related(items[0]!, 5).map((r) => r.id)).toEqual(['s', 'b', 'd', 'c']);
+  });
+  it('never lists the article itself or unrelated ones, and leaves series neighbours to the series box', () => {
+    const s = { ...items[5]!, series: 'x' };
+    const withSeries = relatedIndex([...items.slice(0, 5), s, { id: 't', pubDate: d('2024-01-04'), distros: ['almalinux'], topics: ['compatibility'], series: 'x' }]);
+    const ids = withSeries(s, 10).map((r) => r.id);
+    expect(ids).not.toContain('s');
+    expect(ids).not.toContain('t');
+    expect(ids).not.toContain('e');
+  });
+  it('finds previous and next in a series', () => {
+    const n = seriesNeighbours([{ id: '1' }, { id: '2' }, { id: '3' }], '2');
+    expect([n.index, n.previous?.id, n.next?.id]).toEqual([1, '1', '3']);
+    expect(seriesNeighbours([{ id: '1' }], '1').next).toBeUndefined();
+  });
+});
+
+describe('lineage', () => {
+  const edges = lineageEdges([
+    { id: 'almalinux', basedOn: [], rebuiltFrom: 'rhel', upstream: 'centos-stream' },
+    { id: 'rhel', basedOn: [], upstream: 'centos-stream' },
+    { id: 'centos-stream', basedOn: ['fedora'] },
+    { id: 'fedora', basedOn: [] },
+  ]);
+  it('goes both ways', () => {
+    expect(lineageOf('rhel', edges).children.map((e) => [e.from, e.relation])).toEqual([['almalinux', 'rebuilt from']]);
+    expect(lineageOf('centos-stream', edges).children.map((e) => e.from)).toEqual(['almalinux', 'rhel']);
+    expect(lineageOf('centos-stream', edges).parents.map((e) => e.to)).toEqual(['fedora']);
+  });
+});
+
+describe('archive grouping', () => {
+  it('groups newest year and month first', () => {
+    const g = groupByMonth([d('2024-06-30'), d('2024-06-01'), d('2024-01-15'), d('2023-12-31')].map((pubDate) => ({ data: { pubDate } })));
+    expect(g.map((y) => [y.year, y.count, y.months.map((m) => m.month)])).toEqual([[2024, 3, [6, 1]], [2023, 1, [12]]]);
+  });
+});
+
+describe('release calendar', () => {
+  const ics = calendar(
+    'Test',
+    releaseEvents({ id: 'almalinux', name: 'AlmaLinux OS', url: 'https://x.example/distros/almalinux/', releases: [{ version: '8', released: d('2021-03-30'), supportEnd: d('2024-05-31'), eol: d('2029-05-31') }] }, 'x.example', d('2026-11-25')),
+  );
+  it('parses with ical.js into all-day events with stable UIDs and a fixed DTSTAMP', () => {
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.uid, e.startDate.toString()])).toEqual([
+      ['almalinux-8-release@x.example', '2021-03-30'],
+      ['almalinux-8-support-end@x.example', '2024-05-31'],
+      ['almalinux-8-eol@x.example', '2029-05-31'],
+    ]);
+    expect(ics).toContain('DTSTAMP:20261125T000000Z');
+  });
+});
+
+describe('feeds', () => {
+  const meta: FeedMeta = {
+    title: 'Test',
+    description: 'Test feed',
+    homeUrl: 'https://x.example/d/',
+    urls: { rss: 'https://x.example/d/feed.xml', atom: 'https://x.example/d/atom.xml', json: 'https://x.example/d/feed.json' },
+    now: d('2026-11-25'),
+    siteUrl: 'https://x.example/d/',
+  };
+  const entry: FeedEntry = {
+    id: entryGuid('https://x.example/d/', 'a-b', d('2024-01-02')),
+    url: 'https://x.example/d/articles/a-b/',
+    title: 'A & B <tags>',
+    summary: 'Sum',
+    html: '<p>Hello <a href="https://x.example/d/distros/x/">x</a></p>',
+    published: d('2024-01-02'),
+    updated: d('2024-01-03'),
+    authors: ['News Desk, Downstream'],
+    tags: ['AlmaLinux OS'],
+  };
+  it('GUIDs are tag URIs that depend only on the site, the date and the id', () => {
+    expect(entry.id).toBe('tag:x.example,2024-01-02:articles/a-b');
+  });
+  it('RSS and Atom are well-formed XML with escaped titles and self links', () => {
+    for (const [xml, self] of [[rss(meta, [entry]), 'feed.xml'], [atom(meta, [entry]), 'atom.xml']] as const) {
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).toMatch(new RegExp(`href="https://x\\.example/d/${self.replace('.', '\\.')}" rel="self"|rel="self" href="https://x\\.example/d/${self.replace('.', '\\.')}"`));
+    }
+    const item = new XMLParser().parse(rss(meta, [entry])).rss.channel.item;
+    expect(item.title).toBe('A & B <tags>');
+  });
+  it('JSON Feed is version 1.1 with content_html and RFC 3339 dates', () => {
+    const f = JSON.parse(jsonFeed(meta, [entry]));
+    expect(f.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(f.items[0]).toMatchObject({ id: entry.id, content_html: entry.html, date_published: '2024-01-02T00:00:00.000Z', date_modified: '2024-01-03T00:00:00.000Z' });
+  });
+  it('absolutizes every relative URL and drops heading anchors', () => {
+    const html = absolutizeHtml('<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>', 'https://x.example/d/articles/a/');
+    expect(html).toBe('<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>');
+  });
+});
+
+describe('lifecycle chart geometry', () => {
+  it('draws one row per release, newest on top, with a today line and a security-only bar', () => {
+    const c = lifecycleChart(
+      [
+        { version: '8', released: d('2021-03-30'), supportEnd: d('2024-05-31'), eol: d('2029-05-31') },
+        { version: '9', released: d('2022-05-26'), supportEnd: d('2027-05-31'), eol: d('2032-05-31') },
+      ],
+      d('2026-11-25'),
+    )!;
+    expect(c.bars.map((b) => b.version)).toEqual(['9', '8']);
+    expect(c.bars[1]!.security!.x).toBeCloseTo(c.bars[1]!.full.x + c.bars[1]!.full.width, 5);
+    expect(c.now!.x).toBeGreaterThan(c.bars[1]!.security!.x);
+    expect(c.bars.map((b) => b.status)).toEqual(['supported', 'security']);
+    expect(lifecycleChart([], d('2026-11-25'))).toBeNull();
+  });
+});
