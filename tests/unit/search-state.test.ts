@@ -33,3 +33,28 @@ describe('search state in the URL', () => {
     expect(exactTitleFirst(rs, '')).toBe(rs);
   });
 });
+
+import { latestOnly } from '../../src/lib/search/latest-only.ts';
+
+describe('latest-only scheduling of searches', () => {
+  it('runs one task at a time and coalesces what arrives meanwhile into the latest', async () => {
+    const ran: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const run = latestOnly(async (q: string) => {
+      ran.push(q);
+      if (q === 'k') await gate;
+    });
+    const first = run('k');
+    void run('ke');
+    void run('ker');
+    const last = run('kernel');
+    expect(ran).toEqual(['k']);
+    release();
+    await first;
+    await last;
+    expect(ran).toEqual(['k', 'kernel']);
+    await run('x');
+    expect(ran).toEqual(['k', 'kernel', 'x']);
+  });
+});

@@ -11,6 +11,7 @@ import {
   type SearchState,
   type SortOrder,
 } from '../../lib/search/state.ts';
+import { latestOnly } from '../../lib/search/latest-only.ts';
 import { el, excerptNodes, loadPagefind, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 10;
@@ -118,7 +119,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (n === 0) status.textContent += hasFilters(state) ? ' Try removing filters.' : ' Try other words.';
   };
 
-  const run = async (history: 'push' | 'replace' | 'none') => {
+  const runNow = async (history: 'push' | 'replace' | 'none') => {
     const my = ++token;
     commitUrl(history);
     if (isEmpty(state)) {
@@ -140,6 +141,19 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     renderFacets(search.filters);
     await renderResults(search, my);
     root.removeAttribute('aria-busy');
+  };
+
+  // One search in flight at a time; what is typed meanwhile is searched next. A push requested while coalescing
+  // is kept, so the back button still gets its entry.
+  let wanted: 'push' | 'replace' | 'none' = 'none';
+  const coalesced = latestOnly(async () => {
+    const mode = wanted;
+    wanted = 'none';
+    await runNow(mode);
+  });
+  const run = (history: 'push' | 'replace' | 'none') => {
+    if (history === 'push' || wanted === 'none') wanted = history;
+    return coalesced(undefined);
   };
 
   input.addEventListener('input', () => {

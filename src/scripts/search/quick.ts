@@ -1,4 +1,5 @@
 import { exactTitleFirst } from '../../lib/search/state.ts';
+import { latestOnly } from '../../lib/search/latest-only.ts';
 import { BASE, el, excerptNodes, loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX = 6;
@@ -63,7 +64,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     open(true);
   };
 
-  const run = async () => {
+  const run = latestOnly(async () => {
     const my = ++token;
     const q = input.value.trim();
     if (!q) {
@@ -78,9 +79,9 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     const datas = exactTitleFirst(await Promise.all(search.results.slice(0, MAX).map((r) => r.data())), q);
     if (my !== token) return;
     render(q, datas, search.results.length);
-  };
+  });
 
-  input.addEventListener('input', () => void run());
+  input.addEventListener('input', () => void run(undefined));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (panel.hidden) {
@@ -107,5 +108,5 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     if (options.length && input.value.trim()) open(true);
   });
   void loadPagefind();
-  if (input.value.trim()) void run();
+  if (input.value.trim()) void run(undefined);
 }
