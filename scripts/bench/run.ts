@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'search', path: '/search/' },
 ];
 const QUERIES = ['kernel', 'end of life', 'security', 'almalinux', 'migration', 'x86-64-v2'];
+/** Queries not in QUERIES, for the direct Pagefind API probe (a query the page has not searched yet). */
+const FRESH_QUERIES = ['firmware', 'glibc', 'governance', 'wayland', 'selinux', 'rolling'];
 const BUILD_TIMEOUT_MS = 45 * 60_000;
 /** Heap for a second attempt when a build runs out of Node's default heap (the machine has 24 GiB). */
 const HEAP_RETRY_MB = 16384;
@@ -360,7 +362,7 @@ async function main(): Promise<void> {
               const second = QUERIES[(i + 1) % QUERIES.length]!;
               let run: SearchRun;
               try {
-                run = await measureSearch(browser, server.url, t.site, first, second);
+                run = await measureSearch(browser, server.url, t.site, first, second, QUERIES[(i + 2) % QUERIES.length], FRESH_QUERIES[i % FRESH_QUERIES.length]);
               } catch (e) {
                 (results.search.skipped ??= []).push(`${t.site} “${first}”: ${(e as Error).message.split('\n')[0]}`);
                 log(`  “${first}”: failed: ${(e as Error).message.split('\n')[0]}`);
@@ -369,6 +371,8 @@ async function main(): Promise<void> {
               results.search.runs.push(run);
               log(`  cold “${first}”: index ready ${msf(run.cold.indexReadyMs)}, results ${msf(run.cold.latencyMs)} after the last key (${run.cold.results ?? '?'} results), Pagefind ${kB(run.cold.pagefind.raw)} raw / ${kB(run.cold.pagefind.brotli)} br, everything ${kB(run.cold.total.brotli)} br in ${run.cold.requests} requests`);
               log(`  warm “${second}”: ${msf(run.warm.latencyMs)} (${run.warm.results ?? '?'} results), +${kB(run.warm.total.raw)} in ${run.warm.requests} requests`);
+              if (run.pasted) log(`  pasted “${run.pasted.query}”: ${msf(run.pasted.latencyMs)} (${run.pasted.results ?? '?'} results), +${kB(run.pasted.total.raw)} in ${run.pasted.requests} requests`);
+              if (run.library) log(`  Pagefind API: search(“${run.library.query}”) again ${msf(run.library.searchMs)} (${run.library.results} results), data() ×10 ${msf(run.library.dataMs)}; search(“${run.library.freshQuery}”) first time ${msf(run.library.freshSearchMs)} (${run.library.freshResults} results)`);
             }
           } finally {
             await server.close();

@@ -126,10 +126,27 @@ export interface QueryMeasure {
   pagefindParts: Record<string, Bucket>;
 }
 
+/** Pagefind's JS API called directly in the page (no UI): where the time of a query goes. */
+export interface LibraryProbe {
+  query: string;
+  /** search() for a query whose index chunks are already loaded (pure WASM work and scoring). */
+  searchMs: number;
+  /** data() of the first 10 results (fragments; cached when the page showed them). */
+  dataMs: number;
+  /** search() for a never-searched query: loading its index chunks plus the work. */
+  freshQuery: string;
+  freshSearchMs: number;
+  freshResults: number;
+  results: number;
+}
+
 export interface SearchRun {
   site: string;
   cold: QueryMeasure & { indexReadyMs: number | null; pageLoad: Bucket; queryOnly: Bucket };
   warm: QueryMeasure;
+  /** Third query in the same page, entered as one input event (paste): latency without the keystroke backlog. */
+  pasted?: { query: string; latencyMs: number | null; results: number | null; requests: number; total: Bucket };
+  library?: LibraryProbe;
 }
 
 function pagefindPart(url: string): string | undefined {
@@ -185,7 +202,7 @@ const PROBE = () => {
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
 };
 
-async function typeAndWait(page: Page, query: string, timeoutMs: number): Promise<{ latencyMs: number | null; results: number | null }> {
+async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: 'type' | 'paste' = 'type'): Promise<{ latencyMs: number | null; results: number | null }> {
   const input = page.getByLabel('Search terms');
   await page.evaluate((q) => {
     const w = window as unknown as { __bench: { q: string; done: number; results: number } };
@@ -194,7 +211,9 @@ async function typeAndWait(page: Page, query: string, timeoutMs: number): Promis
     w.__bench.results = -1;
   }, query);
   await input.fill('');
-  await input.pressSequentially(query, { delay: 40 });
+  // "type": one input event per character, 40 ms apart (each one starts a search); "paste": one input event.
+  if (mode === 'type') await input.pressSequentially(query, { delay: 40 });
+  else await input.fill(query);
   try {
     await page.waitForFunction(() => (window as unknown as { __bench: { done: number } }).__bench.done > 0, null, { timeout: timeoutMs, polling: 50 });
   } catch {
@@ -212,7 +231,7 @@ async function typeAndWait(page: Page, query: string, timeoutMs: number): Promis
  * aria-busy), then types the first query. Bytes are everything from navigation to results + network idle.
  * Warm: a second query typed in the same page.
  */
-export async function measureSearch(browser: Browser, origin: string, site: string, first: string, second: string): Promise<SearchRun> {
+export async function measureSearch(browser: Browser, origin: string, site: string, first: string, second: string, third?: string, fresh?: string): Promise<SearchRun> {
   const ctx: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const rec = new Recorder(page);
@@ -247,7 +266,36 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
     await page.waitForTimeout(600);
     const warmRecords = await rec.take();
     const warmAll = sumBuckets(warmRecords);
+    let pasted: SearchRun['pasted'];
+    if (third) {
+      const p = await typeAndWait(page, third, 30_000, 'paste');
+      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+      await page.waitForTimeout(600);
+      const recs = await rec.take();
+      pasted = { query: third, ...p, requests: recs.length, total: aggregate(recs).total };
+    }
+    let library: LibraryProbe | undefined;
+    if (fresh) {
+      library = await page.evaluate(
+        async ({ q, f }) => {
+          const url = new URL('pagefind/pagefind.js', new URL('/', location.href)).href;
+          const pf = (await import(url)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
+          const t0 = performance.now();
+          const s1 = await pf.search(q);
+          const t1 = performance.now();
+          await Promise.all(s1.results.slice(0, 10).map((r) => r.data()));
+          const t2 = performance.now();
+          const s2 = await pf.search(f);
+          const t3 = performance.now();
+          return { query: q, searchMs: t1 - t0, dataMs: t2 - t1, results: s1.results.length, freshQuery: f, freshSearchMs: t3 - t2, freshResults: s2.results.length };
+        },
+        { q: first, f: fresh },
+      );
+      for (const k of ['searchMs', 'dataMs', 'freshSearchMs'] as const) library[k] = Math.round(library[k] * 10) / 10;
+    }
     return {
+      pasted,
+      library,
       site,
       cold: {
         query: first,

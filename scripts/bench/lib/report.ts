@@ -242,6 +242,31 @@ export function renderMarkdown(r: Results): string {
       ),
       '',
     );
+    const probes = r.search.runs.filter((s) => s.pasted || s.library);
+    if (probes.length) {
+      out.push(
+        'Where the time goes. Pasted: a third query entered as one input event in the same page (no keystroke backlog). Pagefind API: search() called directly in the page, for the cold query again (chunks loaded: pure search work) and for a query never searched before (chunk loading + work); data() of its first 10 results.',
+        '',
+      );
+      out.push(
+        table(
+          ['site', 'typed (cold query)', 'pasted query', 'pasted latency', 'results', 'API search() again', 'API data() ×10', 'API fresh query', 'API fresh search()', 'results'],
+          probes.map((s) => [
+            s.site,
+            `“${s.cold.query}” ${msf(s.cold.latencyMs)}`,
+            s.pasted ? `“${s.pasted.query}”` : '–',
+            msf(s.pasted?.latencyMs),
+            n(s.pasted?.results),
+            msf(s.library?.searchMs),
+            msf(s.library?.dataMs),
+            s.library ? `“${s.library.freshQuery}”` : '–',
+            msf(s.library?.freshSearchMs),
+            n(s.library?.freshResults),
+          ]),
+        ),
+        '',
+      );
+    }
     out.push(
       table(
         ['site', 'query', 'index ready', 'latency', 'results', 'requests', 'Pagefind files raw / gz / br', 'everything raw / gz / br', 'vs 300 kB (Pagefind br)', 'vs 100 ms'],
