@@ -369,9 +369,9 @@ async function main(): Promise<void> {
                 continue;
               }
               results.search.runs.push(run);
-              log(`  cold “${first}”: index ready ${msf(run.cold.indexReadyMs)}, results ${msf(run.cold.latencyMs)} after the last key (${run.cold.results ?? '?'} results), Pagefind ${kB(run.cold.pagefind.raw)} raw / ${kB(run.cold.pagefind.brotli)} br, everything ${kB(run.cold.total.brotli)} br in ${run.cold.requests} requests`);
-              log(`  warm “${second}”: ${msf(run.warm.latencyMs)} (${run.warm.results ?? '?'} results), +${kB(run.warm.total.raw)} in ${run.warm.requests} requests`);
-              if (run.pasted) log(`  pasted “${run.pasted.query}”: ${msf(run.pasted.latencyMs)} (${run.pasted.results ?? '?'} results), +${kB(run.pasted.total.raw)} in ${run.pasted.requests} requests`);
+              log(`  cold “${first}”: index ready ${msf(run.cold.indexReadyMs)}, results ${msf(run.cold.latencyMs)} after the last key (first update ${msf(run.cold.firstChangeMs)}, ${run.cold.changes ?? '?'} updates, ${run.cold.results ?? '?'} results), Pagefind ${kB(run.cold.pagefind.raw)} raw / ${kB(run.cold.pagefind.brotli)} br, everything ${kB(run.cold.total.brotli)} br in ${run.cold.requests} requests`);
+              log(`  warm “${second}”: ${msf(run.warm.latencyMs)} (first update ${msf(run.warm.firstChangeMs)}, ${run.warm.changes ?? '?'} updates, ${run.warm.results ?? '?'} results), +${kB(run.warm.total.raw)} in ${run.warm.requests} requests`);
+              if (run.pasted) log(`  pasted “${run.pasted.query}”: ${msf(run.pasted.latencyMs)} (first update ${msf(run.pasted.firstChangeMs)}, ${run.pasted.changes ?? '?'} updates, ${run.pasted.results ?? '?'} results), +${kB(run.pasted.total.raw)} in ${run.pasted.requests} requests`);
               if (run.library) log(`  Pagefind API: search(“${run.library.query}”) again ${msf(run.library.searchMs)} (${run.library.results} results), data() ×10 ${msf(run.library.dataMs)}; search(“${run.library.freshQuery}”) first time ${msf(run.library.freshSearchMs)} (${run.library.freshResults} results)`);
             }
           } finally {

@@ -116,8 +116,12 @@ export async function measurePage(browser: Browser, origin: string, name: string
 
 export interface QueryMeasure {
   query: string;
-  /** ms from the last keystroke to the results (or "0 results") being in the DOM. */
+  /** ms from the last keystroke to the final results (or "0 results") being in the DOM. */
   latencyMs: number | null;
+  /** ms from the last keystroke to the first change of results/status (possibly a superseded query's results). */
+  firstChangeMs: number | null;
+  /** DOM updates of results/status after the last keystroke. */
+  changes: number | null;
   results: number | null;
   requests: number;
   total: Bucket;
@@ -145,7 +149,7 @@ export interface SearchRun {
   cold: QueryMeasure & { indexReadyMs: number | null; pageLoad: Bucket; queryOnly: Bucket };
   warm: QueryMeasure;
   /** Third query in the same page, entered as one input event (paste): latency without the keystroke backlog. */
-  pasted?: { query: string; latencyMs: number | null; results: number | null; requests: number; total: Bucket };
+  pasted?: { query: string; latencyMs: number | null; firstChangeMs: number | null; changes: number | null; results: number | null; requests: number; total: Bucket };
   library?: LibraryProbe;
 }
 
@@ -178,52 +182,86 @@ function sumBuckets(records: readonly ResponseRecord[]): { total: Bucket; pagefi
   return { total, pagefind: aggregate(pf).total, parts };
 }
 
-// In-page probe: stamps the last input event and the moment the results for the typed query are in the DOM.
+// In-page probe. It stamps the last input event and every change of the results list or the status line after it.
+// The results count as shown once nothing has changed for SETTLE_MS and the status names the typed query. The
+// latency is the time of the *last* change. The first change after the last key is kept too: a page may first
+// render the results of an earlier, superseded query.
+const SETTLE_MS = 1500;
+type Probe = { q: string; lastInput: number; firstChange: number; lastChange: number; changes: number };
 const PROBE = () => {
-  const w = window as unknown as { __bench: { q: string; lastInput: number; done: number; results: number } };
+  const w = window as unknown as { __bench: Probe };
   if (w.__bench) return;
-  w.__bench = { q: '', lastInput: 0, done: 0, results: -1 };
+  w.__bench = { q: '', lastInput: 0, firstChange: 0, lastChange: 0, changes: 0 };
   const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-  input.addEventListener('input', () => {
-    w.__bench.lastInput = performance.now();
-    w.__bench.done = 0;
-  }, true);
-  const check = () => {
+  input.addEventListener(
+    'input',
+    () => {
+      const b = w.__bench;
+      b.lastInput = performance.now();
+      b.firstChange = 0;
+      b.lastChange = 0;
+      b.changes = 0;
+    },
+    true,
+  );
+  const watched = [document.querySelector('[data-search-results]'), document.querySelector('[data-search-status]')].filter(Boolean) as Node[];
+  const obs = new MutationObserver(() => {
     const b = w.__bench;
-    if (!b.q || b.done || input.value !== b.q) return;
-    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    const lis = document.querySelectorAll('[data-search-results] li').length;
-    const m = /^(\d[\d,]*) results?\b/.exec(status.trim());
-    if (status.includes(b.q.trim()) && (lis > 0 || (m && m[1] === '0'))) {
-      b.done = performance.now();
-      b.results = m ? Number(m[1]!.replace(/,/g, '')) : lis;
-    }
-  };
-  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+    if (!b.lastInput) return;
+    const now = performance.now();
+    if (!b.firstChange) b.firstChange = now;
+    b.lastChange = now;
+    b.changes++;
+  });
+  for (const node of watched) obs.observe(node, { subtree: true, childList: true, characterData: true });
 };
 
-async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: 'type' | 'paste' = 'type'): Promise<{ latencyMs: number | null; results: number | null }> {
+export interface TypedResult {
+  /** Last key → last change of the results or status (the final results). */
+  latencyMs: number | null;
+  /** Last key → first change after it (may show a superseded query's results). */
+  firstChangeMs: number | null;
+  /** Changes of the results list or status after the last key (1 or 2 when there is no stale render). */
+  changes: number | null;
+  results: number | null;
+}
+
+async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: 'type' | 'paste' = 'type'): Promise<TypedResult> {
   const input = page.getByLabel('Search terms');
   await page.evaluate((q) => {
-    const w = window as unknown as { __bench: { q: string; done: number; results: number } };
+    const w = window as unknown as { __bench: Probe };
     w.__bench.q = q;
-    w.__bench.done = 0;
-    w.__bench.results = -1;
   }, query);
   await input.fill('');
-  // "type": one input event per character, 40 ms apart (each one starts a search); "paste": one input event.
+  // "type": one input event per character, 40 ms apart (each one may start a search); "paste": one input event.
   if (mode === 'type') await input.pressSequentially(query, { delay: 40 });
   else await input.fill(query);
   try {
-    await page.waitForFunction(() => (window as unknown as { __bench: { done: number } }).__bench.done > 0, null, { timeout: timeoutMs, polling: 50 });
+    await page.waitForFunction(
+      ({ q, settle }) => {
+        const b = (window as unknown as { __bench: Probe }).__bench;
+        const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+        return b.lastChange > 0 && performance.now() - b.lastChange >= settle && status.includes(q.trim());
+      },
+      { q: query, settle: SETTLE_MS },
+      { timeout: timeoutMs, polling: 100 },
+    );
   } catch {
-    return { latencyMs: null, results: null };
+    return { latencyMs: null, firstChangeMs: null, changes: null, results: null };
   }
   const r = await page.evaluate(() => {
-    const b = (window as unknown as { __bench: { lastInput: number; done: number; results: number } }).__bench;
-    return { latencyMs: b.done - b.lastInput, results: b.results };
+    const b = (window as unknown as { __bench: Probe }).__bench;
+    const status = document.querySelector('[data-search-status]')?.textContent?.trim() ?? '';
+    const m = /^(\d[\d,]*) results?\b/.exec(status);
+    return {
+      latencyMs: b.lastChange - b.lastInput,
+      firstChangeMs: b.firstChange - b.lastInput,
+      changes: b.changes,
+      results: m ? Number(m[1]!.replace(/,/g, '')) : document.querySelectorAll('[data-search-results] li').length,
+    };
   });
-  return { latencyMs: Math.round(r.latencyMs * 10) / 10, results: r.results };
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { latencyMs: round(r.latencyMs), firstChangeMs: round(r.firstChangeMs), changes: r.changes, results: r.results };
 }
 
 /**
@@ -300,6 +338,8 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
       cold: {
         query: first,
         latencyMs: c.latencyMs,
+        firstChangeMs: c.firstChangeMs,
+        changes: c.changes,
         results: c.results,
         indexReadyMs,
         pageLoad: aggregate(loadRecords).total,
@@ -309,7 +349,7 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
         pagefind: coldAll.pagefind,
         pagefindParts: coldAll.parts,
       },
-      warm: { query: second, latencyMs: w.latencyMs, results: w.results, requests: warmRecords.length, total: warmAll.total, pagefind: warmAll.pagefind, pagefindParts: warmAll.parts },
+      warm: { query: second, latencyMs: w.latencyMs, firstChangeMs: w.firstChangeMs, changes: w.changes, results: w.results, requests: warmRecords.length, total: warmAll.total, pagefind: warmAll.pagefind, pagefindParts: warmAll.parts },
     };
   } finally {
     rec.stop();
