@@ -52,5 +52,12 @@ export default defineConfig({
   },
   // Never inline scripts: the host CSP header allows script-src 'self' without per-page hashes.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap(), deployFiles({ base, site }), contentChecks({ base, contentDir: contentDir(process.env) }), socialImages(), pagefind()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    deployFiles({ base, site }),
+    contentChecks({ base, contentDir: contentDir(process.env) }),
+    socialImages(),
+    pagefind(),
+  ],
 });

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 // Build tests run real `astro build`s one after another (they share Astro's generated types in .astro/).

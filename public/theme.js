@@ -5,7 +5,11 @@
   var KEY = 'downstream-theme';
   root.classList.add('js');
   var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) { /* storage blocked: follow the system */ }
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {
+    /* storage blocked: follow the system */
+  }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
 
   function current() {
@@ -13,7 +17,9 @@
     if (t === 'light' || t === 'dark') return t;
     return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
-  function sync(button) { button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false'); }
+  function sync(button) {
+    button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false');
+  }
 
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-theme-toggle]');
@@ -22,7 +28,11 @@
       button.addEventListener('click', function () {
         var next = current() === 'dark' ? 'light' : 'dark';
         root.setAttribute('data-theme', next);
-        try { localStorage.setItem(KEY, next); } catch (e) { /* not persisted */ }
+        try {
+          localStorage.setItem(KEY, next);
+        } catch (e) {
+          /* not persisted */
+        }
         buttons.forEach(sync);
       });
     });

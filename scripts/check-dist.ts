@@ -26,14 +26,20 @@ const problems: Problem[] = runChecks(site, Object.values(ALL_CHECKS));
 const vnu = createRequire(import.meta.url)('vnu-jar') as string;
 let vnuErrors: string[] = [];
 try {
-  execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 } catch (error) {
   const e = error as { code?: string; stderr?: Buffer };
   if (e.code === 'ENOENT') {
-    console.error('check-dist: java not found; the Nu Html Checker needs Java 17 (apt-get install -y default-jre-headless)');
+    console.error(
+      'check-dist: java not found; the Nu Html Checker needs Java 17 (apt-get install -y default-jre-headless)',
+    );
     process.exit(2);
   }
-  const report = JSON.parse(e.stderr?.toString() || '{"messages":[]}') as { messages: { type: string; url: string; lastLine?: number; message: string }[] };
+  const report = JSON.parse(e.stderr?.toString() || '{"messages":[]}') as {
+    messages: { type: string; url: string; lastLine?: number; message: string }[];
+  };
   vnuErrors = report.messages
     .filter((m) => m.type === 'error')
     .map((m) => `${m.url.replace(`file:${dir}/`, '')}:${m.lastLine ?? 0}: [html] ${m.message}`);
@@ -43,5 +49,7 @@ for (const p of problems) console.error(`${p.file}:${p.line}: [${p.check}] ${p.m
 for (const e of vnuErrors) console.error(e);
 const total = problems.length + vnuErrors.length;
 const ms = Math.round(performance.now() - started);
-console.log(`check-dist: ${site.htmlFiles.length} pages, ${site.files.size} files under ${base}: ${total} problem(s) in ${ms} ms`);
+console.log(
+  `check-dist: ${site.htmlFiles.length} pages, ${site.files.size} files under ${base}: ${total} problem(s) in ${ms} ms`,
+);
 process.exit(total > 0 ? 1 : 0);

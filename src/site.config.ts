@@ -62,6 +62,8 @@ export function contentDir(env: Record<string, string | undefined>): string {
  */
 export function cacheDir(env: Record<string, string | undefined>): string {
   if (!env.CONTENT_DIR) return './node_modules/.astro';
-  const key = env.CONTENT_DIR.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(-60);
+  const key = env.CONTENT_DIR.replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(-60);
   return `./node_modules/.astro-${key}`;
 }

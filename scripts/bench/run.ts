@@ -35,7 +35,8 @@ const FRESH_QUERIES = ['firmware', 'glibc', 'governance', 'wayland', 'selinux', 
 const BUILD_TIMEOUT_MS = 45 * 60_000;
 /** Heap for a second attempt when a build runs out of Node's default heap (the machine has 24 GiB). */
 const HEAP_RETRY_MB = 16384;
-const ECHO = /\[content\] Synced content|generating static routes|\[downstream:[\w-]+\] .* in \d|page\(s\) built in|\[ERROR\]|error TS|Error:/;
+const ECHO =
+  /\[content\] Synced content|generating static routes|\[downstream:[\w-]+\] .* in \d|page\(s\) built in|\[ERROR\]|error TS|Error:/;
 
 const HELP = `npm run bench [-- flags]
 
@@ -80,10 +81,17 @@ function parse() {
     process.stdout.write(HELP);
     process.exit(0);
   }
-  const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+  const list = (s: string | undefined) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [];
   const posInt = (s: string, what: string) => {
     const v = Number(s.replace(/_/g, ''));
-    if (!Number.isInteger(v) || v <= 0 || v > 100_000) throw new Error(`${what}: expected a whole number between 1 and 100000, got "${s}"`);
+    if (!Number.isInteger(v) || v <= 0 || v > 100_000)
+      throw new Error(`${what}: expected a whole number between 1 and 100000, got "${s}"`);
     return v;
   };
   for (const p of [...list(values.skip), ...list(values.only)]) {
@@ -92,10 +100,21 @@ function parse() {
   const only = list(values.only) as Part[];
   const skip = new Set(list(values.skip) as Part[]);
   const parts = new Set<Part>(PARTS.filter((p) => (only.length === 0 || only.includes(p)) && !skip.has(p)));
-  const sizes = values.quick ? [200] : values.sizes ? list(values.sizes).map((s) => posInt(s, '--sizes')) : [1000, 5000, 10000];
+  const sizes = values.quick
+    ? [200]
+    : values.sizes
+      ? list(values.sizes).map((s) => posInt(s, '--sizes'))
+      : [1000, 5000, 10000];
   sizes.sort((a, b) => a - b);
-  const refSize = values['ref-size'] ? posInt(values['ref-size'], '--ref-size') : values.quick ? 200 : sizes.includes(1000) ? 1000 : sizes[0]!;
-  const defaultRun = !values.quick && !values.sizes && !values['ref-size'] && !values.skip && !values.only && !values.seed;
+  const refSize = values['ref-size']
+    ? posInt(values['ref-size'], '--ref-size')
+    : values.quick
+      ? 200
+      : sizes.includes(1000)
+        ? 1000
+        : sizes[0]!;
+  const defaultRun =
+    !values.quick && !values.sizes && !values['ref-size'] && !values.skip && !values.only && !values.seed;
   const mode: Results['mode'] = values.quick ? 'quick' : defaultRun ? 'full' : 'partial';
   return {
     parts,
@@ -125,14 +144,19 @@ function archiveStats(list: GeneratedArticle[], tree: string, generateMs: number
 
 function describeBuild(b: BuildMeasure): string {
   const cleared = b.phases?.cacheCleared?.length ? ` [content store cleared: ${b.phases.cacheCleared.join(', ')}]` : '';
-  const changed = b.code?.changedDuringBuild ? ' [the site\'s code changed during this build]' : '';
+  const changed = b.code?.changedDuringBuild ? " [the site's code changed during this build]" : '';
   if (b.ok) return `${describeOk(b)}${cleared}${changed}`;
-  if (b.oom) return `FAILED: JavaScript heap out of memory after ${sec(b.wallMs)} (peak RSS ${mib(b.peakTreeRssBytes)}), after "${b.failedAfter ?? '?'}"; log: ${b.logFile}`;
+  if (b.oom)
+    return `FAILED: JavaScript heap out of memory after ${sec(b.wallMs)} (peak RSS ${mib(b.peakTreeRssBytes)}), after "${b.failedAfter ?? '?'}"; log: ${b.logFile}`;
   return `FAILED (exit ${b.exitCode}) after ${sec(b.wallMs)}, after "${b.failedAfter ?? '?'}"; log: ${b.logFile}\n${b.error ?? ''}`;
 }
 
 function describeOk(b: BuildMeasure): string {
-  return `${sec(b.wallMs)}, ${b.pages ?? '?'} pages (${b.pagesPerSec ?? '?'}/s), peak RSS ${mib(b.peakTreeRssBytes)} tree / ${mib(b.timeMaxRssBytes ?? b.peakProcessRssBytes)} largest, output ${kB(b.outBytes)}, pagefind ${kB(b.pagefindBytes)}; sync ${msf(b.phases?.contentSyncMs)}, bundle ${msf(b.phases?.bundleMs)}, render ${msf(b.phases?.renderMs)}, build:done hooks ${msf(b.phases?.postRenderMs)} (${Object.entries(b.phases?.integrations ?? {}).map(([k, v]) => `${k} ${msf(v)}`).join(', ')})`;
+  return `${sec(b.wallMs)}, ${b.pages ?? '?'} pages (${b.pagesPerSec ?? '?'}/s), peak RSS ${mib(b.peakTreeRssBytes)} tree / ${mib(b.timeMaxRssBytes ?? b.peakProcessRssBytes)} largest, output ${kB(b.outBytes)}, pagefind ${kB(b.pagefindBytes)}; sync ${msf(b.phases?.contentSyncMs)}, bundle ${msf(b.phases?.bundleMs)}, render ${msf(b.phases?.renderMs)}, build:done hooks ${msf(b.phases?.postRenderMs)} (${Object.entries(
+    b.phases?.integrations ?? {},
+  )
+    .map(([k, v]) => `${k} ${msf(v)}`)
+    .join(', ')})`;
 }
 
 function writeResults(results: Results, name: string): { json: string; md: string; markdown: string } {
@@ -157,7 +181,14 @@ async function main(): Promise<void> {
     mode: opt.mode,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     startedAt: new Date(started).toISOString(),
-    options: { sizes: opt.sizes, refSize: opt.refSize, seed: opt.seed, skip: opt.skipped, queries: QUERIES, lighthouseRuns: opt.lighthouseRuns },
+    options: {
+      sizes: opt.sizes,
+      refSize: opt.refSize,
+      seed: opt.seed,
+      skip: opt.skipped,
+      queries: QUERIES,
+      lighthouseRuns: opt.lighthouseRuns,
+    },
     machine,
     archives: [],
     builds: [],
@@ -167,25 +198,41 @@ async function main(): Promise<void> {
     notes: [],
   };
   const has = (p: Part) => opt.parts.has(p);
-  const save = () => writeResults({ ...results, finishedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000) }, opt.name);
+  const save = () =>
+    writeResults(
+      { ...results, finishedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000) },
+      opt.name,
+    );
 
-  log(`Downstream benchmark (${opt.mode}): parts ${[...opt.parts].join(', ') || 'none'}; sizes ${opt.sizes.join(', ')}; references over ${opt.refSize} articles.`);
-  if (opt.mode === 'full') log('The full default run takes about 30 to 40 minutes on 2 cores. Use --quick for a 200-article smoke run.');
-  log(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${mib(machine.memoryBytes)}, Node ${machine.node}, Astro ${machine.astro}, load average ${machine.loadAvgAtStart.join(' ')}`);
+  log(
+    `Downstream benchmark (${opt.mode}): parts ${[...opt.parts].join(', ') || 'none'}; sizes ${opt.sizes.join(', ')}; references over ${opt.refSize} articles.`,
+  );
+  if (opt.mode === 'full')
+    log('The full default run takes about 30 to 40 minutes on 2 cores. Use --quick for a 200-article smoke run.');
+  log(
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${mib(machine.memoryBytes)}, Node ${machine.node}, Astro ${machine.astro}, load average ${machine.loadAvgAtStart.join(' ')}`,
+  );
   if (machine.loadAvgAtStart[0]! > 0.5) {
     const note = `Load average was ${machine.loadAvgAtStart[0]} at start: other work on the machine can inflate build times (see "load avg before" per build).`;
     results.notes.push(note);
     log(`  note: ${note}`);
   }
-  if (!machine.timeBinary) log('  /usr/bin/time is not installed: peak RSS comes from /proc sampling only (apt-get install -y time adds rusage figures).');
+  if (!machine.timeBinary)
+    log(
+      '  /usr/bin/time is not installed: peak RSS comes from /proc sampling only (apt-get install -y time adds rusage figures).',
+    );
 
   // 1. Synthetic archives.
   const needCorpus = has('archives') || has('bare') || has('hugo');
-  const treeSizes = [...new Set([...(has('archives') ? opt.sizes : []), ...(has('bare') || has('hugo') ? [opt.refSize] : [])])].sort((a, b) => a - b);
+  const treeSizes = [
+    ...new Set([...(has('archives') ? opt.sizes : []), ...(has('bare') || has('hugo') ? [opt.refSize] : [])]),
+  ].sort((a, b) => a - b);
   const trees = new Map<number, { tree: string; articles: GeneratedArticle[] }>();
   if (needCorpus && treeSizes.length > 0) {
     const refs = readRefs(join(REPO, 'content'));
-    log(`\n[generate] ${treeSizes.at(-1)} articles, seed ${opt.seed}: ${refs.authors.length} desks, ${refs.distros.length} distributions, ${refs.topics.length} topics, ${refs.series.length} series from content/`);
+    log(
+      `\n[generate] ${treeSizes.at(-1)} articles, seed ${opt.seed}: ${refs.authors.length} desks, ${refs.distros.length} distributions, ${refs.topics.length} topics, ${refs.series.length} series from content/`,
+    );
     const t0 = performance.now();
     const all = generateArchive(treeSizes.at(-1)!, { seed: opt.seed, refs });
     const genMs = performance.now() - t0;
@@ -196,7 +243,9 @@ async function main(): Promise<void> {
       trees.set(size, { tree, articles: list });
       const stats = archiveStats(list, tree, (genMs * size) / all.length);
       results.archives.push(stats);
-      log(`  a${size}: ${stats.md} .md + ${stats.mdx} .mdx, ${stats.wordsMin}-${stats.wordsMax} words (mean ${stats.wordsMean}), ${kB(stats.sourceBytes)} → ${tree}`);
+      log(
+        `  a${size}: ${stats.md} .md + ${stats.mdx} .mdx, ${stats.wordsMin}-${stats.wordsMax} words (mean ${stats.wordsMean}), ${kB(stats.sourceBytes)} → ${tree}`,
+      );
     }
   }
 
@@ -214,7 +263,18 @@ async function main(): Promise<void> {
         const restore = kind === 'warm' ? touchOnDisk(refTree.tree, target, new Date().toISOString()) : () => undefined;
         log(`\n[build] bare Astro over ${opt.refSize} articles, ${kind}`);
         try {
-          const b = await astroBuild({ label: 'bare', repo: REPO, projDir: dir, contentDir: refTree.tree, outDir: join(dir, 'dist'), articles: opt.refSize, kind, logFile: join(WORK, 'logs', `bare-a${opt.refSize}-${kind}.log`), timeoutMs: BUILD_TIMEOUT_MS, echo: ECHO });
+          const b = await astroBuild({
+            label: 'bare',
+            repo: REPO,
+            projDir: dir,
+            contentDir: refTree.tree,
+            outDir: join(dir, 'dist'),
+            articles: opt.refSize,
+            kind,
+            logFile: join(WORK, 'logs', `bare-a${opt.refSize}-${kind}.log`),
+            timeoutMs: BUILD_TIMEOUT_MS,
+            echo: ECHO,
+          });
           results.references.bare.push(b);
           log(`  ${kind}: ${describeBuild(b)}`);
           if (!b.ok) break;
@@ -239,9 +299,19 @@ async function main(): Promise<void> {
             writeFileSync(file, `${readFileSync(file, 'utf8')}\nEdited for the warm benchmark build.\n`);
           }
           log(`\n[build] Hugo over ${count} articles, ${kind}`);
-          const b = await hugoBuild({ bin: hugo, dir, outDir: join(dir, 'public'), articles: count, kind, logFile: join(WORK, 'logs', `hugo-a${opt.refSize}-${kind}.log`), label: 'hugo' });
+          const b = await hugoBuild({
+            bin: hugo,
+            dir,
+            outDir: join(dir, 'public'),
+            articles: count,
+            kind,
+            logFile: join(WORK, 'logs', `hugo-a${opt.refSize}-${kind}.log`),
+            label: 'hugo',
+          });
           results.references.hugo.push(b);
-          log(`  ${kind}: ${b.ok ? `${sec(b.wallMs)}, ${b.pages} pages, peak RSS ${mib(b.peakTreeRssBytes)}, output ${kB(b.outBytes)}` : `FAILED: ${b.error}`}`);
+          log(
+            `  ${kind}: ${b.ok ? `${sec(b.wallMs)}, ${b.pages} pages, peak RSS ${mib(b.peakTreeRssBytes)}, output ${kB(b.outBytes)}` : `FAILED: ${b.error}`}`,
+          );
           if (!b.ok) break;
         }
         save();
@@ -259,7 +329,19 @@ async function main(): Promise<void> {
       makeSiteProject(join(base, 'proj'), REPO);
       const outDir = join(base, 'dist');
       const build = (kind: 'cold' | 'warm', heapLimitMb: number | undefined) =>
-        astroBuild({ label: 'site', repo: REPO, projDir: join(base, 'proj'), contentDir: tree, outDir, articles: size, kind, logFile: join(WORK, 'logs', `site-a${size}-${kind}${heapLimitMb ? `-heap${heapLimitMb}` : ''}.log`), timeoutMs: BUILD_TIMEOUT_MS, echo: ECHO, heapLimitMb });
+        astroBuild({
+          label: 'site',
+          repo: REPO,
+          projDir: join(base, 'proj'),
+          contentDir: tree,
+          outDir,
+          articles: size,
+          kind,
+          logFile: join(WORK, 'logs', `site-a${size}-${kind}${heapLimitMb ? `-heap${heapLimitMb}` : ''}.log`),
+          timeoutMs: BUILD_TIMEOUT_MS,
+          echo: ECHO,
+          heapLimitMb,
+        });
       log(`\n[build] site over ${size} articles, cold${heapForAll ? ` with --max-old-space-size=${heapForAll}` : ''}`);
       let heap = heapForAll;
       let cold = await build('cold', heap);
@@ -269,8 +351,12 @@ async function main(): Promise<void> {
         // Record the failure, then measure what it takes: the same build with a larger V8 heap. Larger archives
         // go straight to the larger heap (they would fail the same way, later).
         heap = heapForAll = HEAP_RETRY_MB;
-        results.notes.push(`The cold build of ${size} articles ran out of Node's default heap (about 4 GB) after ${sec(cold.wallMs)}, after "${cold.failedAfter ?? '?'}"; it was measured again with --max-old-space-size=${heap}, and larger archives were built with that heap from the start.`);
-        log(`  JavaScript heap out of memory after "${cold.failedAfter ?? '?'}": building again with --max-old-space-size=${heap}`);
+        results.notes.push(
+          `The cold build of ${size} articles ran out of Node's default heap (about 4 GB) after ${sec(cold.wallMs)}, after "${cold.failedAfter ?? '?'}"; it was measured again with --max-old-space-size=${heap}, and larger archives were built with that heap from the start.`,
+        );
+        log(
+          `  JavaScript heap out of memory after "${cold.failedAfter ?? '?'}": building again with --max-old-space-size=${heap}`,
+        );
         cold = await build('cold', heap);
         results.builds.push(cold);
         log(`  cold (heap ${heap} MB): ${describeBuild(cold)}`);
@@ -282,7 +368,9 @@ async function main(): Promise<void> {
         // keep its figures, flagged, and build once more.
         for (let attempt = 1; attempt <= 2; attempt++) {
           const restore = touchOnDisk(tree, target, `${new Date().toISOString()} #${attempt}`);
-          log(`[build] site over ${size} articles, warm (changed ${target.slug}.${target.ext})${heap ? ` with --max-old-space-size=${heap}` : ''}`);
+          log(
+            `[build] site over ${size} articles, warm (changed ${target.slug}.${target.ext})${heap ? ` with --max-old-space-size=${heap}` : ''}`,
+          );
           let warm: BuildMeasure;
           try {
             warm = await build('warm', heap);
@@ -297,8 +385,12 @@ async function main(): Promise<void> {
           }
           if (!warm.phases?.cacheCleared?.length) break;
           const why = warm.phases.cacheCleared.join(', ');
-          results.notes.push(`The first warm build of ${size} articles found "${why}" and cleared the content store (the site's code changed between the builds: other work in progress), so it was really cold; it was built warm again.`);
-          log(`  the content store was cleared (${why}): the site's config changed since the cold build; building warm again`);
+          results.notes.push(
+            `The first warm build of ${size} articles found "${why}" and cleared the content store (the site's code changed between the builds: other work in progress), so it was really cold; it was built warm again.`,
+          );
+          log(
+            `  the content store was cleared (${why}): the site's config changed since the cold build; building warm again`,
+          );
         }
       }
       save();
@@ -315,7 +407,18 @@ async function main(): Promise<void> {
     makeSiteProject(join(WORK, 'site', 'proj'), REPO);
     log('\n[build] real site (content/) with BASE_PATH=/');
     const realArticles = readdirSync(join(REPO, 'content', 'articles')).filter((f) => /^[^_].*\.mdx?$/.test(f)).length;
-    const b = await astroBuild({ label: 'real site', repo: REPO, projDir: join(WORK, 'site', 'proj'), contentDir: join(REPO, 'content'), outDir: siteDist, articles: realArticles, kind: 'cold', logFile: join(WORK, 'logs', 'site-real.log'), env: { BASE_PATH: '/' }, timeoutMs: BUILD_TIMEOUT_MS });
+    const b = await astroBuild({
+      label: 'real site',
+      repo: REPO,
+      projDir: join(WORK, 'site', 'proj'),
+      contentDir: join(REPO, 'content'),
+      outDir: siteDist,
+      articles: realArticles,
+      kind: 'cold',
+      logFile: join(WORK, 'logs', 'site-real.log'),
+      env: { BASE_PATH: '/' },
+      timeoutMs: BUILD_TIMEOUT_MS,
+    });
     log(`  ${describeBuild(b)}`);
     siteOk = b.ok;
     results.realSite = { build: b, pages: [] };
@@ -334,7 +437,10 @@ async function main(): Promise<void> {
             const cost = await measurePage(browser, server.url, p.name, p.path);
             results.realSite!.pages.push(cost);
             if (cost.skipped) log(`  ${p.name} ${p.path}: skipped (${cost.skipped})`);
-            else log(`  ${p.name} ${p.path}: ${cost.requests} requests, ${kB(cost.total!.raw)} raw / ${kB(cost.total!.gzip)} gzip / ${kB(cost.total!.brotli)} brotli (html ${kB(cost.byCategory!.html.raw)}, css ${kB(cost.byCategory!.css.raw)}, js ${kB(cost.byCategory!.js.raw)}, fonts ${kB(cost.byCategory!.font.raw)}, images ${kB(cost.byCategory!.image.raw)})`);
+            else
+              log(
+                `  ${p.name} ${p.path}: ${cost.requests} requests, ${kB(cost.total!.raw)} raw / ${kB(cost.total!.gzip)} gzip / ${kB(cost.total!.brotli)} brotli (html ${kB(cost.byCategory!.html.raw)}, css ${kB(cost.byCategory!.css.raw)}, js ${kB(cost.byCategory!.js.raw)}, fonts ${kB(cost.byCategory!.font.raw)}, images ${kB(cost.byCategory!.image.raw)})`,
+              );
           }
         } finally {
           await server.close();
@@ -348,8 +454,13 @@ async function main(): Promise<void> {
           // No archive built in this run: use the largest one left by an earlier run, if any.
           const earlier = [10000, 5000, 1000, 200].find((s) => existsSync(join(WORK, `a${s}`, 'dist', 'pagefind')));
           if (earlier) {
-            targets.push({ site: `synthetic ${earlier} (built by an earlier run)`, dist: join(WORK, `a${earlier}`, 'dist') });
-            results.notes.push(`Search on the synthetic archive used bench/work/a${earlier}/dist from an earlier run (built ${statSync(join(WORK, `a${earlier}`, 'dist')).mtime.toISOString()}).`);
+            targets.push({
+              site: `synthetic ${earlier} (built by an earlier run)`,
+              dist: join(WORK, `a${earlier}`, 'dist'),
+            });
+            results.notes.push(
+              `Search on the synthetic archive used bench/work/a${earlier}/dist from an earlier run (built ${statSync(join(WORK, `a${earlier}`, 'dist')).mtime.toISOString()}).`,
+            );
           } else (results.search.skipped ??= []).push('no synthetic archive build available for search');
         }
         if (siteOk) targets.push({ site: 'real site', dist: siteDist });
@@ -362,17 +473,35 @@ async function main(): Promise<void> {
               const second = QUERIES[(i + 1) % QUERIES.length]!;
               let run: SearchRun;
               try {
-                run = await measureSearch(browser, server.url, t.site, first, second, QUERIES[(i + 2) % QUERIES.length], FRESH_QUERIES[i % FRESH_QUERIES.length]);
+                run = await measureSearch(
+                  browser,
+                  server.url,
+                  t.site,
+                  first,
+                  second,
+                  QUERIES[(i + 2) % QUERIES.length],
+                  FRESH_QUERIES[i % FRESH_QUERIES.length],
+                );
               } catch (e) {
                 (results.search.skipped ??= []).push(`${t.site} “${first}”: ${(e as Error).message.split('\n')[0]}`);
                 log(`  “${first}”: failed: ${(e as Error).message.split('\n')[0]}`);
                 continue;
               }
               results.search.runs.push(run);
-              log(`  cold “${first}”: index ready ${msf(run.cold.indexReadyMs)}, results ${msf(run.cold.latencyMs)} after the last key (first update ${msf(run.cold.firstChangeMs)}, ${run.cold.changes ?? '?'} updates, ${run.cold.results ?? '?'} results), Pagefind ${kB(run.cold.pagefind.raw)} raw / ${kB(run.cold.pagefind.brotli)} br, everything ${kB(run.cold.total.brotli)} br in ${run.cold.requests} requests`);
-              log(`  warm “${second}”: ${msf(run.warm.latencyMs)} (first update ${msf(run.warm.firstChangeMs)}, ${run.warm.changes ?? '?'} updates, ${run.warm.results ?? '?'} results), +${kB(run.warm.total.raw)} in ${run.warm.requests} requests`);
-              if (run.pasted) log(`  pasted “${run.pasted.query}”: ${msf(run.pasted.latencyMs)} (first update ${msf(run.pasted.firstChangeMs)}, ${run.pasted.changes ?? '?'} updates, ${run.pasted.results ?? '?'} results), +${kB(run.pasted.total.raw)} in ${run.pasted.requests} requests`);
-              if (run.library) log(`  Pagefind API: search(“${run.library.query}”) again ${msf(run.library.searchMs)} (${run.library.results} results), data() ×10 ${msf(run.library.dataMs)}; search(“${run.library.freshQuery}”) first time ${msf(run.library.freshSearchMs)} (${run.library.freshResults} results)`);
+              log(
+                `  cold “${first}”: index ready ${msf(run.cold.indexReadyMs)}, results ${msf(run.cold.latencyMs)} after the last key (first update ${msf(run.cold.firstChangeMs)}, ${run.cold.changes ?? '?'} updates, ${run.cold.results ?? '?'} results), Pagefind ${kB(run.cold.pagefind.raw)} raw / ${kB(run.cold.pagefind.brotli)} br, everything ${kB(run.cold.total.brotli)} br in ${run.cold.requests} requests`,
+              );
+              log(
+                `  warm “${second}”: ${msf(run.warm.latencyMs)} (first update ${msf(run.warm.firstChangeMs)}, ${run.warm.changes ?? '?'} updates, ${run.warm.results ?? '?'} results), +${kB(run.warm.total.raw)} in ${run.warm.requests} requests`,
+              );
+              if (run.pasted)
+                log(
+                  `  pasted “${run.pasted.query}”: ${msf(run.pasted.latencyMs)} (first update ${msf(run.pasted.firstChangeMs)}, ${run.pasted.changes ?? '?'} updates, ${run.pasted.results ?? '?'} results), +${kB(run.pasted.total.raw)} in ${run.pasted.requests} requests`,
+                );
+              if (run.library)
+                log(
+                  `  Pagefind API: search(“${run.library.query}”) again ${msf(run.library.searchMs)} (${run.library.results} results), data() ×10 ${msf(run.library.dataMs)}; search(“${run.library.freshQuery}”) first time ${msf(run.library.freshSearchMs)} (${run.library.freshResults} results)`,
+                );
             }
           } finally {
             await server.close();
@@ -402,7 +531,10 @@ async function main(): Promise<void> {
           results.lighthouse.results = r;
           for (const l of r) {
             if (l.skipped) log(`  ${l.name} ${l.path}: skipped (${l.skipped})`);
-            else log(`  ${l.name} ${l.path}: performance ${l.scores!.performance}, accessibility ${l.scores!.accessibility}, best practices ${l.scores!['best-practices']}, SEO ${l.scores!.seo}; LCP ${l.metrics!['LCP ms']} ms, TBT ${l.metrics!['TBT ms']} ms, CLS ${l.metrics!.CLS}`);
+            else
+              log(
+                `  ${l.name} ${l.path}: performance ${l.scores!.performance}, accessibility ${l.scores!.accessibility}, best practices ${l.scores!['best-practices']}, SEO ${l.scores!.seo}; LCP ${l.metrics!['LCP ms']} ms, TBT ${l.metrics!['TBT ms']} ms, CLS ${l.metrics!.CLS}`,
+              );
           }
         }
       } catch (e) {

@@ -25,9 +25,9 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
         const started = performance.now();
         const site = indexDist(out, base);
         const articles = articleFiles(articlesDir);
-        const problems = runChecks(site, [internalLinks, imageAlt, externalLinks], (file) => file.startsWith('articles/')).filter(
-          (p) => p.inContent,
-        );
+        const problems = runChecks(site, [internalLinks, imageAlt, externalLinks], (file) =>
+          file.startsWith('articles/'),
+        ).filter((p) => p.inContent);
         if (problems.length > 0) {
           const where = (p: Problem) => {
             const id = p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
@@ -42,7 +42,9 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
             `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}`,
           );
         }
-        logger.info(`checked links, anchors, images and external links of ${site.htmlFiles.filter((f) => f.startsWith("articles/")).length} article pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `checked links, anchors, images and external links of ${site.htmlFiles.filter((f) => f.startsWith('articles/')).length} article pages in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -13,7 +13,10 @@ export default function deployFiles({ base, site }: { base: string; site: string
         const out = fileURLToPath(dir);
         writeFileSync(`${out}/_headers`, netlifyHeaders(base));
         const sitemap = new URL(joinBase(base, 'sitemap-index.xml'), site).href;
-        writeFileSync(`${out}/robots.txt`, `User-agent: *\nAllow: ${base}\nDisallow: ${joinBase(base, 'pagefind/')}\n\nSitemap: ${sitemap}\n`);
+        writeFileSync(
+          `${out}/robots.txt`,
+          `User-agent: *\nAllow: ${base}\nDisallow: ${joinBase(base, 'pagefind/')}\n\nSitemap: ${sitemap}\n`,
+        );
         logger.info('wrote _headers and robots.txt');
       },
     },

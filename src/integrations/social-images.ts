@@ -359,7 +359,9 @@ export function readArticle(html: string, id: string): ArticleCard | null {
     '.article-head .kicker': kicker && DomUtils.textContent(kicker).trim(),
     '.article-head .tags a': firstTag && DomUtils.textContent(firstTag).trim(),
   };
-  const absent = Object.entries(fields).filter(([, v]) => !v).map(([k]) => k);
+  const absent = Object.entries(fields)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (absent.length > 0) throw new Error(`not found in the built page: ${absent.join(', ')}`);
   const date = new Date(published!);
   if (Number.isNaN(date.getTime())) throw new Error(`article:published_time "${published}" is not a date`);
@@ -451,7 +453,10 @@ function createRenderer(markUri: string) {
   return async (job: Job, warn: (message: string) => void): Promise<number> => {
     let png: Buffer;
     if (job.kind === 'default') {
-      const runs: TextRun[] = [{ text: SITE.name, weight: 800 }, { text: SITE.tagline, weight: 400 }];
+      const runs: TextRun[] = [
+        { text: SITE.name, weight: 800 },
+        { text: SITE.tagline, weight: 400 },
+      ];
       const fonts = await fontsFor(book, runs, cjkFallbackOrder(SITE.tagline));
       png = await renderPng(defaultCard(markUri), forSatori(fonts));
     } else {
@@ -495,7 +500,14 @@ function cardCache(cacheRoot: URL) {
     .update(readFileSync(fileURLToPath(new URL('../lib/social-images.ts', import.meta.url))))
     .digest('hex');
   const pathFor = (job: Job, markUri: string) =>
-    join(dir, `${createHash('sha256').update(code).update(markUri).update(JSON.stringify(job.kind === 'article' ? job.card : 'default')).digest('hex')}.png`);
+    join(
+      dir,
+      `${createHash('sha256')
+        .update(code)
+        .update(markUri)
+        .update(JSON.stringify(job.kind === 'article' ? job.card : 'default'))
+        .digest('hex')}.png`,
+    );
   return {
     async get(job: Job, markUri: string): Promise<Buffer | undefined> {
       try {

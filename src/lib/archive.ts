@@ -1,8 +1,18 @@
 /** Groups articles (newest first) by year and month for the dated archive. */
-export interface Dated { pubDate: Date }
+export interface Dated {
+  pubDate: Date;
+}
 
-export interface MonthGroup<T> { year: number; month: number; items: T[] }
-export interface YearGroup<T> { year: number; months: MonthGroup<T>[]; count: number }
+export interface MonthGroup<T> {
+  year: number;
+  month: number;
+  items: T[];
+}
+export interface YearGroup<T> {
+  year: number;
+  months: MonthGroup<T>[];
+  count: number;
+}
 
 export function groupByMonth<T extends { data: Dated }>(items: readonly T[]): YearGroup<T>[] {
   const years = new Map<number, Map<number, T[]>>();
@@ -18,7 +28,9 @@ export function groupByMonth<T extends { data: Dated }>(items: readonly T[]): Ye
   return [...years.entries()]
     .sort((a, b) => b[0] - a[0])
     .map(([year, months]) => {
-      const ms = [...months.entries()].sort((a, b) => b[0] - a[0]).map(([month, list]) => ({ year, month, items: list }));
+      const ms = [...months.entries()]
+        .sort((a, b) => b[0] - a[0])
+        .map(([month, list]) => ({ year, month, items: list }));
       return { year, months: ms, count: ms.reduce((n, m) => n + m.items.length, 0) };
     });
 }

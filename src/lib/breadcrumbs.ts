@@ -1,7 +1,10 @@
 import { withBase } from './urls.ts';
 
 /** A breadcrumb: `href` is a site path ("/distros/"); the base path is applied where it is rendered. */
-export interface Crumb { label: string; href?: string }
+export interface Crumb {
+  label: string;
+  href?: string;
+}
 
 /** schema.org BreadcrumbList for the same trail the page shows. */
 export function breadcrumbJsonLd(crumbs: readonly Crumb[], site: URL | undefined) {

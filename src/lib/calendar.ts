@@ -32,10 +32,23 @@ export function releaseEvents(distro: CalendarDistro, host: string, stamp: Date)
     const label = `${distro.name} ${r.version}${r.codename ? ` (${r.codename})` : ''}`;
     add('release', r.released, `${label} released`, `${label} was released.`, r.version);
     if (r.supportEnd && r.eol) {
-      add('support-end', r.supportEnd, `${label}: full support ends`, `${label} leaves full support and receives security fixes only until its end of life.`, r.version);
+      add(
+        'support-end',
+        r.supportEnd,
+        `${label}: full support ends`,
+        `${label} leaves full support and receives security fixes only until its end of life.`,
+        r.version,
+      );
     }
     const end = r.eol ?? r.supportEnd;
-    if (end) add('eol', end, `${label} reaches end of life`, `${label} receives no further updates, including security fixes, after this date.`, r.version);
+    if (end)
+      add(
+        'eol',
+        end,
+        `${label} reaches end of life`,
+        `${label} receives no further updates, including security fixes, after this date.`,
+        r.version,
+      );
   }
   return events;
 }

@@ -4,7 +4,7 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx';
+import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx/index.ts';
 import { absolutizeHtml } from './absolute-html.ts';

@@ -30,14 +30,20 @@ const YEAR_MS = 365.25 * 86_400_000;
  * Geometry of the lifecycle chart, in SVG user units. Releases are rows (newest on top); the x axis runs from the
  * January before the oldest release to the year after the latest end date (or the build date, if later).
  */
-export function lifecycleChart(releases: readonly Release[], now: Date, opts: { width?: number; rowHeight?: number } = {}): Chart | null {
+export function lifecycleChart(
+  releases: readonly Release[],
+  now: Date,
+  opts: { width?: number; rowHeight?: number } = {},
+): Chart | null {
   if (releases.length === 0) return null;
   const width = opts.width ?? 800;
   const rowHeight = opts.rowHeight ?? 28;
   const plot = { left: 110, right: width - 16, top: 28 };
   const sorted = [...releases].sort((a, b) => b.released.getTime() - a.released.getTime());
   const starts = sorted.map((r) => r.released.getTime());
-  const ends = sorted.flatMap((r) => [r.supportEnd?.getTime(), r.eol?.getTime()].filter((t): t is number => t !== undefined));
+  const ends = sorted.flatMap((r) =>
+    [r.supportEnd?.getTime(), r.eol?.getTime()].filter((t): t is number => t !== undefined),
+  );
   const minYear = new Date(Math.min(...starts)).getUTCFullYear();
   const maxYear = new Date(Math.max(...ends, now.getTime(), ...starts)).getUTCFullYear() + 1;
   const t0 = Date.UTC(minYear, 0, 1);
@@ -61,7 +67,10 @@ export function lifecycleChart(releases: readonly Release[], now: Date, opts: { 
       status: supportStatus(r, now),
     };
     if (r.supportEnd && r.eol && r.eol > r.supportEnd) {
-      bar.security = { x: x(r.supportEnd.getTime()), width: Math.max(2, x(r.eol.getTime()) - x(r.supportEnd.getTime())) };
+      bar.security = {
+        x: x(r.supportEnd.getTime()),
+        width: Math.max(2, x(r.eol.getTime()) - x(r.supportEnd.getTime())),
+      };
     }
     return bar;
   });

@@ -1,6 +1,6 @@
 import type { Release } from '../schemas/distro.ts';
 
-export type SupportStatus = 'upcoming' | 'supported' | 'security' | 'eol' ;
+export type SupportStatus = 'upcoming' | 'supported' | 'security' | 'eol';
 
 export const STATUS_LABELS: Record<SupportStatus, string> = {
   upcoming: 'Upcoming',
@@ -30,7 +30,10 @@ export function sortReleases<R extends Pick<Release, 'released'>>(releases: read
 }
 
 /** Supported (or security-only) releases, newest first. */
-export function maintainedReleases<R extends Pick<Release, 'released' | 'supportEnd' | 'eol'>>(releases: readonly R[], now: Date): R[] {
+export function maintainedReleases<R extends Pick<Release, 'released' | 'supportEnd' | 'eol'>>(
+  releases: readonly R[],
+  now: Date,
+): R[] {
   return sortReleases(releases).filter((r) => {
     const s = supportStatus(r, now);
     return s === 'supported' || s === 'security';

@@ -7,7 +7,11 @@ export interface LineageInput {
 }
 
 export type Relation = 'based on' | 'rebuilt from' | 'upstream';
-export interface Edge { from: string; to: string; relation: Relation }
+export interface Edge {
+  from: string;
+  to: string;
+  relation: Relation;
+}
 
 /** Edges point from a distribution to what it derives from. */
 export function lineageEdges(distros: readonly LineageInput[]): Edge[] {

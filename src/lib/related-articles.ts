@@ -7,7 +7,17 @@ let finder: Promise<(a: Article, limit: number) => Article[]> | undefined;
 export async function relatedArticles(article: Article, limit = 4): Promise<Article[]> {
   finder ??= getArticles().then((articles) => {
     const items = new Map<string, Relatable & { article: Article }>(
-      articles.map((a) => [a.id, { id: a.id, pubDate: a.data.pubDate, distros: a.data.distros, topics: a.data.topics, series: a.data.series, article: a }]),
+      articles.map((a) => [
+        a.id,
+        {
+          id: a.id,
+          pubDate: a.data.pubDate,
+          distros: a.data.distros,
+          topics: a.data.topics,
+          series: a.data.series,
+          article: a,
+        },
+      ]),
     );
     const related = relatedIndex([...items.values()]);
     return (a, n) => {

@@ -43,7 +43,9 @@ export function relatedIndex<T extends Relatable>(items: readonly T[]) {
       const days = Math.abs(item.pubDate.getTime() - other.pubDate.getTime()) / 86_400_000;
       ranked.push([other, base * Math.pow(0.5, days / HALF_LIFE_DAYS)]);
     }
-    ranked.sort((a, b) => b[1] - a[1] || b[0].pubDate.getTime() - a[0].pubDate.getTime() || a[0].id.localeCompare(b[0].id));
+    ranked.sort(
+      (a, b) => b[1] - a[1] || b[0].pubDate.getTime() - a[0].pubDate.getTime() || a[0].id.localeCompare(b[0].id),
+    );
     return ranked.slice(0, limit).map(([t]) => t);
   };
 }

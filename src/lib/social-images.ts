@@ -253,7 +253,11 @@ export function woffToSfnt(woff: Uint8Array, inflate: (data: Uint8Array) => Uint
   const tables = Array.from({ length: numTables }, (_, i) => {
     const at = 44 + 20 * i;
     const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => src.getUint32(at + o)) as [
-      number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
     const packed = woff.subarray(offset, offset + compLength);
     if (packed.length !== compLength) throw new Error('truncated WOFF table');

@@ -1,5 +1,11 @@
-export interface Heading { depth: number; slug: string; text: string }
-export interface TocEntry extends Heading { children: Heading[] }
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+export interface TocEntry extends Heading {
+  children: Heading[];
+}
 
 /** Nests h3s under the preceding h2; other levels are left out of the table of contents. */
 export function buildToc(headings: readonly Heading[]): TocEntry[] {

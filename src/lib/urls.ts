@@ -73,5 +73,8 @@ export function sectionSlug(type: string): string {
 
 /** Site-relative URL helpers with the base applied, for templates. */
 export const url = Object.fromEntries(
-  Object.entries(paths).map(([k, fn]) => [k, (...args: never[]) => withBase((fn as (...a: never[]) => string)(...args))]),
+  Object.entries(paths).map(([k, fn]) => [
+    k,
+    (...args: never[]) => withBase((fn as (...a: never[]) => string)(...args)),
+  ]),
 ) as { [K in keyof typeof paths]: (...args: Parameters<(typeof paths)[K]>) => string };

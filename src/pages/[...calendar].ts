@@ -8,7 +8,10 @@ import { absoluteUrl, paths } from '../lib/urls.ts';
 export const getStaticPaths = (async () => {
   const distros = (await getDistros()).filter((d) => d.data.releases.length > 0);
   return [
-    { params: { calendar: 'releases.ics' }, props: { ids: distros.map((d) => d.id), name: 'Downstream: distribution releases and end-of-life dates' } },
+    {
+      params: { calendar: 'releases.ics' },
+      props: { ids: distros.map((d) => d.id), name: 'Downstream: distribution releases and end-of-life dates' },
+    },
     ...distros.map((d) => ({
       params: { calendar: `${paths.distro(d.id).slice(1)}releases.ics` },
       props: { ids: [d.id], name: `${d.data.name} releases and end-of-life dates` },
@@ -22,7 +25,11 @@ export const GET: APIRoute = async ({ props, site }) => {
   const host = site!.hostname;
   const events = ids.flatMap((id) => {
     const d = distros.get(id)!;
-    return releaseEvents({ id, name: d.data.name, url: absoluteUrl(paths.distro(id), site!), releases: d.data.releases }, host, buildNow());
+    return releaseEvents(
+      { id, name: d.data.name, url: absoluteUrl(paths.distro(id), site!), releases: d.data.releases },
+      host,
+      buildNow(),
+    );
   });
   return new Response(calendar(name, events), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

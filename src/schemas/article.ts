@@ -47,12 +47,8 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
           alt: nonEmpty('alt text describing the image for readers who cannot see it'),
         })
         .optional(),
-      sources: z
-        .array(sourceSchema)
-        .min(1, { error: 'list at least one source: every fact must be traceable to one' }),
-      updates: z
-        .array(z.strictObject({ date: dateField, note: nonEmpty('a note saying what changed') }))
-        .default([]),
+      sources: z.array(sourceSchema).min(1, { error: 'list at least one source: every fact must be traceable to one' }),
+      updates: z.array(z.strictObject({ date: dateField, note: nonEmpty('a note saying what changed') })).default([]),
     })
     .superRefine((a, ctx) => {
       if (a.pubDate > now && !a.scheduled && !a.draft) {

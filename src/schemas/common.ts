@@ -17,7 +17,11 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected lower-case letters, digits and hyphens, e.g. rocky-linux' });
 
-export const nonEmpty = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} must not be empty` });
+export const nonEmpty = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 /** Where a fact comes from. Every article and every distribution lists its sources. */
 export const sourceSchema = z.strictObject({

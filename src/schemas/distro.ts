@@ -52,7 +52,11 @@ export function distroSchema<Ref extends z.ZodType>(distroRef: Ref) {
       const seen = new Set<string>();
       d.releases.forEach((r, i) => {
         if (seen.has(r.version)) {
-          ctx.addIssue({ code: 'custom', path: ['releases', i, 'version'], message: `version "${r.version}" is listed twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['releases', i, 'version'],
+            message: `version "${r.version}" is listed twice`,
+          });
         }
         seen.add(r.version);
       });

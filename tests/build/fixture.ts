@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,11 @@ export function buildFixture(files: Record<string, string> = {}, env: Record<str
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (['BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'NODE_ENV', 'TEST', 'SITE', 'ASSETS_PREFIX'].includes(key) || key.startsWith('VITEST')) delete env[key];
+    if (
+      ['BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'NODE_ENV', 'TEST', 'SITE', 'ASSETS_PREFIX'].includes(key) ||
+      key.startsWith('VITEST')
+    )
+      delete env[key];
   }
   return env;
 }
@@ -48,7 +53,7 @@ export function build(contentDir: string | undefined, outDir: string, env: Recor
     timeout: 240_000,
   });
   // Strip ANSI colours so assertions read the plain messages.
-  const output = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  const output = stripVTControlCharacters(`${r.stdout}\n${r.stderr}`);
   return { ok: r.status === 0, output, outDirExists: existsSync(outDir) };
 }
 

@@ -23,18 +23,31 @@ describe('build gates', () => {
   });
 
   it('fails on an internal link that points nowhere, naming file and line', () => {
-    const b = buildFixture({ 'articles/broken-link.md': article({}, '## Intro\n\nSee [this](/articles/does-not-exist/).') });
-    expectFailure(b, /broken-link\.md:\d+: href="\/downstream\/articles\/does-not-exist\/" points to \/downstream\/articles\/does-not-exist\/, which is not in the build/);
+    const b = buildFixture({
+      'articles/broken-link.md': article({}, '## Intro\n\nSee [this](/articles/does-not-exist/).'),
+    });
+    expectFailure(
+      b,
+      /broken-link\.md:\d+: href="\/downstream\/articles\/does-not-exist\/" points to \/downstream\/articles\/does-not-exist\/, which is not in the build/,
+    );
   });
 
   it('fails on an #anchor that points nowhere', () => {
-    const b = buildFixture({ 'articles/broken-anchor.md': article({}, '## Intro\n\nSee [step](/articles/fixture-good/#no-such-step) and [here](#nope).') });
+    const b = buildFixture({
+      'articles/broken-anchor.md': article(
+        {},
+        '## Intro\n\nSee [step](/articles/fixture-good/#no-such-step) and [here](#nope).',
+      ),
+    });
     expectFailure(b, /broken-anchor\.md:\d+: .*no element with id="no-such-step"/, /no element with id="nope"/);
   });
 
   it('renders a hero image with its alt text and optimised sizes', () => {
     const b = buildFixture({
-      'articles/with-hero.md': article({ hero: '\n  src: ./images/hero.png\n  alt: "The Downstream mark on a blue tile"' }, '## Intro\n\nText.'),
+      'articles/with-hero.md': article(
+        { hero: '\n  src: ./images/hero.png\n  alt: "The Downstream mark on a blue tile"' },
+        '## Intro\n\nText.',
+      ),
     });
     expect(b.ok, b.output).toBe(true);
     const html = readFileSync(join(b.outDir, 'articles/with-hero/index.html'), 'utf8');
@@ -54,7 +67,10 @@ describe('build gates', () => {
 
   it('fails on two files publishing the same URL', () => {
     const b = buildFixture({ 'articles/fixture-good.mdx': article({}, '## Copy') });
-    expectFailure(b, /fixture-good\.md and .*fixture-good\.mdx would both publish \/articles\/fixture-good\/: rename one of them/);
+    expectFailure(
+      b,
+      /fixture-good\.md and .*fixture-good\.mdx would both publish \/articles\/fixture-good\/: rename one of them/,
+    );
   });
 
   it('fails on an unknown distribution, naming the field and the ids that exist', () => {
@@ -63,8 +79,16 @@ describe('build gates', () => {
   });
 
   it('fails on a bad date and on a missing source', () => {
-    expectFailure(buildFixture({ 'articles/bad-date.md': article({ pubDate: '2024-02-31x' }, 'Text') }), /bad-date/, /pubDate: expected a date written as YYYY-MM-DD/);
-    expectFailure(buildFixture({ 'articles/no-source.md': article({ sources: '[]' }, 'Text') }), /no-source/, /sources: list at least one source/);
+    expectFailure(
+      buildFixture({ 'articles/bad-date.md': article({ pubDate: '2024-02-31x' }, 'Text') }),
+      /bad-date/,
+      /pubDate: expected a date written as YYYY-MM-DD/,
+    );
+    expectFailure(
+      buildFixture({ 'articles/no-source.md': article({ sources: '[]' }, 'Text') }),
+      /no-source/,
+      /sources: list at least one source/,
+    );
   });
 
   it('keeps drafts and scheduled articles out of a production build', () => {
@@ -75,7 +99,8 @@ describe('build gates', () => {
     expect(b.ok, b.output).toBe(true);
     for (const id of ['a-draft', 'scheduled']) {
       expect(existsSync(join(b.outDir, `articles/${id}`))).toBe(false);
-      for (const f of ['sitemap-0.xml', 'feed.xml', 'feed.json']) expect(readFileSync(join(b.outDir, f), 'utf8')).not.toContain(`/articles/${id}/`);
+      for (const f of ['sitemap-0.xml', 'feed.xml', 'feed.json'])
+        expect(readFileSync(join(b.outDir, f), 'utf8')).not.toContain(`/articles/${id}/`);
     }
   });
 
@@ -85,11 +110,16 @@ describe('build gates', () => {
       .replace(/<meta name="description"[^>]*>/, '')
       .replace('</main>', '<a href="/downstream/nowhere/">x</a><ul><div>not a list item</div></ul></main>');
     writeFileSync(page, html);
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check-dist.ts'), good.outDir], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check-dist.ts'), good.outDir], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     const out = `${r.stdout}${r.stderr}`;
     expect(r.status).toBe(1);
     expect(out).toContain('articles/fixture-good/index.html:1: [metadata] missing <meta name="description">');
-    expect(out).toMatch(/\[links\] href="\/downstream\/nowhere\/" points to \/downstream\/nowhere\/, which is not in the build/);
+    expect(out).toMatch(
+      /\[links\] href="\/downstream\/nowhere\/" points to \/downstream\/nowhere\/, which is not in the build/,
+    );
     expect(out).toMatch(/articles\/fixture-good\/index\.html:\d+: \[html\] /);
   });
 });

@@ -37,7 +37,9 @@ describe('search over hostile indexed content', () => {
     const b = buildFixture();
     expect(b.ok, b.output).toBe(true);
     const site = startNginx({ port: 4331, base: '/downstream/', dist: b.outDir });
-    const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined });
+    const browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    });
     try {
       const page = await browser.newPage();
       await page.goto('http://127.0.0.1:4331/downstream/search/?q=zebrafruit');
@@ -45,7 +47,11 @@ describe('search over hostile indexed content', () => {
       await page.waitForSelector('[data-search-results] .excerpt');
       const text = (await excerpts.allTextContents()).join(' ');
       expect(text).toMatch(/<img src=x onerror=/);
-      expect(await page.locator('[data-search-results] img, [data-search-results] script, [data-search-results] svg').count()).toBe(0);
+      expect(
+        await page
+          .locator('[data-search-results] img, [data-search-results] script, [data-search-results] svg')
+          .count(),
+      ).toBe(0);
       await page.locator('#header-q').fill('zebrafruit');
       await page.waitForSelector('#quick-listbox [role="option"]');
       expect(await page.locator('#quick-listbox img, #quick-listbox script, #quick-listbox svg').count()).toBe(0);

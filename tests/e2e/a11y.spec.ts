@@ -10,7 +10,9 @@ async function watch(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -25,7 +27,13 @@ async function watch(page: Page) {
 
 async function axe(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }
 
 const paths = sitemapPaths();
@@ -34,7 +42,9 @@ const CHUNK = 12;
 for (const scheme of ['light', 'dark'] as const) {
   for (let i = 0; i < paths.length; i += CHUNK) {
     const chunk = paths.slice(i, i + CHUNK);
-    test(`${scheme}: axe and CSP clean on sitemap pages ${i + 1}-${i + chunk.length} of ${paths.length}`, async ({ page }) => {
+    test(`${scheme}: axe and CSP clean on sitemap pages ${i + 1}-${i + chunk.length} of ${paths.length}`, async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       const w = await watch(page);
@@ -53,7 +63,9 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`${scheme}: the search page with results and facets open, and the header combobox open, is axe and CSP clean`, async ({ page }) => {
+  test(`${scheme}: the search page with results and facets open, and the header combobox open, is axe and CSP clean`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const w = await watch(page);
     await page.goto(`${E2E.path('/search/')}?q=linux&type=News`);

@@ -1,12 +1,18 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import ICAL from 'ical.js';
 import { E2E } from './env.ts';
 
 const SITE = 'https://downstream.example';
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'link', 'category', 'author'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'link', 'category', 'author'].includes(name),
+});
 
 async function fetchText(request: APIRequestContext, path: string, type: RegExp) {
   const res = await request.get(E2E.path(path));
@@ -17,7 +23,9 @@ async function fetchText(request: APIRequestContext, path: string, type: RegExp)
 
 const absolute = (html: string) => {
   // Every href/src inside the content is absolute.
-  const rel = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]!).filter((u) => !/^(https?:|mailto:)/.test(u));
+  const rel = [...html.matchAll(/(?:href|src)="([^"]*)"/g)]
+    .map((m) => m[1]!)
+    .filter((u) => !/^(https?:|mailto:)/.test(u));
   expect(rel).toEqual([]);
 };
 
@@ -25,7 +33,7 @@ for (const scope of ['', 'distros/almalinux/', 'topics/compatibility/', 'news/']
   test.describe(`feeds of /${scope}`, () => {
     test('RSS 2.0 parses, links are absolute, GUIDs unique and dates RFC 822', async ({ request }) => {
       const xml = await fetchText(request, `${scope}feed.xml`, /xml/);
-      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(SyntaxValidator.validate(xml)).toBe(true);
       const rss = parser.parse(xml).rss;
       expect(rss['@version']).toBe('2.0');
       const channel = rss.channel;
@@ -46,10 +54,12 @@ for (const scope of ['', 'distros/almalinux/', 'topics/compatibility/', 'news/']
 
     test('Atom 1.0 parses with self link, unique ids and RFC 3339 dates', async ({ request }) => {
       const xml = await fetchText(request, `${scope}atom.xml`, /xml/);
-      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(SyntaxValidator.validate(xml)).toBe(true);
       const feed = parser.parse(xml).feed;
       expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-      expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(`${SITE}${E2E.path(`${scope}atom.xml`)}`);
+      expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(
+        `${SITE}${E2E.path(`${scope}atom.xml`)}`,
+      );
       expect(feed.updated).toMatch(RFC3339);
       const ids = feed.entry.map((e: { id: string }) => e.id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -82,7 +92,9 @@ for (const scope of ['', 'distros/almalinux/', 'topics/compatibility/', 'news/']
 }
 
 test('feeds are the same set of articles in all three formats, newest first', async ({ request }) => {
-  const rss = parser.parse(await fetchText(request, 'feed.xml', /xml/)).rss.channel.item.map((i: { link: string[] }) => i.link[0]);
+  const rss = parser
+    .parse(await fetchText(request, 'feed.xml', /xml/))
+    .rss.channel.item.map((i: { link: string[] }) => i.link[0]);
   const json = JSON.parse(await fetchText(request, 'feed.json', /json/)).items;
   expect(json.map((i: { url: string }) => i.url)).toEqual(rss);
   const dates = json.map((i: { date_published: string }) => i.date_published);
@@ -91,7 +103,11 @@ test('feeds are the same set of articles in all three formats, newest first', as
 
 test('pages announce their feeds with <link rel="alternate">', async ({ request }) => {
   const html = await fetchText(request, 'distros/almalinux/', /html/);
-  for (const [type, file] of [['application/rss+xml', 'feed.xml'], ['application/atom+xml', 'atom.xml'], ['application/feed+json', 'feed.json']]) {
+  for (const [type, file] of [
+    ['application/rss+xml', 'feed.xml'],
+    ['application/atom+xml', 'atom.xml'],
+    ['application/feed+json', 'feed.json'],
+  ]) {
     expect(html).toContain(`type="${type}"`);
     expect(html).toContain(`href="${SITE}${E2E.path(`distros/almalinux/${file}`)}"`);
   }
@@ -121,7 +137,9 @@ test('JSON-LD on an article and a hub parses and names its type', async ({ reque
     ['', ['Organization', 'WebSite']],
   ] as const) {
     const html = await fetchText(request, path, /html/);
-    const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1]!),
+    );
     const found = blocks.map((b) => b['@type']);
     for (const t of types) expect(found, path).toContain(t);
   }
@@ -129,10 +147,12 @@ test('JSON-LD on an article and a hub parses and names its type', async ({ reque
 
 test('sitemap index, robots.txt and the web manifest are served', async ({ request }) => {
   const index = await fetchText(request, 'sitemap-index.xml', /xml/);
-  expect(XMLValidator.validate(index)).toBe(true);
+  expect(SyntaxValidator.validate(index)).toBe(true);
   const sitemapUrl = parser.parse(index).sitemapindex.sitemap.loc;
   expect(sitemapUrl).toBe(`${SITE}${E2E.path('sitemap-0.xml')}`);
-  const urls = parser.parse(await fetchText(request, 'sitemap-0.xml', /xml/)).urlset.url.map((u: { loc: string }) => u.loc);
+  const urls = parser
+    .parse(await fetchText(request, 'sitemap-0.xml', /xml/))
+    .urlset.url.map((u: { loc: string }) => u.loc);
   expect(urls).toContain(`${SITE}${E2E.path('articles/almalinux-abi-compatibility/')}`);
   expect(urls).toContain(`${SITE}${E2E.path('distros/almalinux/')}`);
   const robots = await fetchText(request, 'robots.txt', /text\/plain/);

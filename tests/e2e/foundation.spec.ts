@@ -8,7 +8,9 @@ test.describe('foundation', () => {
     await page.goto(E2E.path('/'));
     const link = page.locator(`main a[href="${FLAGSHIP}"]`).first();
     await expect(link).toBeVisible();
-    const dates = await page.locator('main .card time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    const dates = await page
+      .locator('main .card time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
   });

@@ -10,7 +10,9 @@ test('from an article to its distribution hub, a topic page and through paginati
   await expect(page.locator('.facts').getByRole('link', { name: 'Red Hat Enterprise Linux' })).toBeVisible();
   await expect(page.locator('figure.lifecycle-chart svg[role="img"]')).toBeVisible();
   await expect(page.locator('.lifecycle-table tbody tr')).not.toHaveCount(0);
-  await expect(page.locator('.lifecycle-table .status').first()).toHaveText(/Supported|Security fixes only|End of life/);
+  await expect(page.locator('.lifecycle-table .status').first()).toHaveText(
+    /Supported|Security fixes only|End of life/,
+  );
 
   await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
   await page.locator('.article-head .tags').getByRole('link', { name: 'Compatibility' }).click();
@@ -44,7 +46,9 @@ test('a series lists its articles in order with previous and next', async ({ pag
   await expect(page.locator('nav.series-nav a[rel="prev"]')).toContainText('AlmaLinux');
   await page.locator('nav.series-nav h2 a').click();
   await expect(page).toHaveURL(E2E.origin + E2E.path('/series/rhel-source-change/'));
-  const dates = await page.locator('.series-list time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+  const dates = await page
+    .locator('.series-list time')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
   expect([...dates].sort()).toEqual(dates);
 });
 

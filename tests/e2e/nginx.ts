@@ -13,7 +13,15 @@ export interface NginxSite {
  * Serves dist/ with Debian's nginx and the configuration shipped in deploy/nginx/, under `base`, on loopback.
  * The prefix directory mirrors /etc/nginx: nginx.conf, mime.types, snippets/, and the shipped site file.
  */
-export function startNginx({ port, base, dist = join(ROOT, 'dist') }: { port: number; base: string; dist?: string }): NginxSite {
+export function startNginx({
+  port,
+  base,
+  dist = join(ROOT, 'dist'),
+}: {
+  port: number;
+  base: string;
+  dist?: string;
+}): NginxSite {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
   const prefix = `/tmp/downstream-nginx-${port}`;
@@ -22,7 +30,10 @@ export function startNginx({ port, base, dist = join(ROOT, 'dist') }: { port: nu
   mkdirSync(join(prefix, 'logs'));
   mkdirSync(join(prefix, 'www'));
   copyFileSync('/etc/nginx/mime.types', join(prefix, 'conf/mime.types'));
-  copyFileSync(join(ROOT, 'deploy/nginx/downstream-security-headers.conf'), join(prefix, 'conf/snippets/downstream-security-headers.conf'));
+  copyFileSync(
+    join(ROOT, 'deploy/nginx/downstream-security-headers.conf'),
+    join(prefix, 'conf/snippets/downstream-security-headers.conf'),
+  );
   copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));

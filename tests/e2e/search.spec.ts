@@ -72,7 +72,9 @@ test.describe('header search (combobox)', () => {
 });
 
 test.describe('search page', () => {
-  test('results show title, date, type, distributions and an excerpt with the matches highlighted', async ({ page }) => {
+  test('results show title, date, type, distributions and an excerpt with the matches highlighted', async ({
+    page,
+  }) => {
     await page.goto(SEARCH);
     await searchFor(page, 'ELevate');
     const first = results(page).first();
@@ -117,7 +119,10 @@ test.describe('search page', () => {
   });
 
   test('sorts by newest and oldest', async ({ page }) => {
-    const dates = async () => results(page).locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    const dates = async () =>
+      results(page)
+        .locator('time')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
     await page.goto(`${SEARCH}?q=linux&sort=newest`);
     await expect(results(page).first()).toBeVisible();
     const newest = await dates();
@@ -164,7 +169,11 @@ test.describe('search page', () => {
   test('an exact title ranks its article first', async ({ page, request }) => {
     for (const slug of ['what-abi-compatible-means', 'centos-linux-7-end-of-life', 'fedora-42-released']) {
       const html = await (await request.get(E2E.path(`/articles/${slug}/`))).text();
-      const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const title = /<h1[^>]*>([^<]+)<\/h1>/
+        .exec(html)![1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
       await page.goto(SEARCH);
       await searchFor(page, title);
       await expect(resultLinks(page).first()).toHaveAttribute('href', new RegExp(`/articles/${slug}/`));
@@ -181,13 +190,19 @@ test.describe('search page', () => {
   });
 
   test('queries from the URL are shown as text, never run as HTML', async ({ page }) => {
-    const hostile = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=2</script>', '<svg/onload=window.__xss=3>'];
+    const hostile = [
+      '<img src=x onerror="window.__xss=1">',
+      '"><script>window.__xss=2</script>',
+      '<svg/onload=window.__xss=3>',
+    ];
     for (const q of hostile) {
       await page.goto(`${SEARCH}?q=${encodeURIComponent(q)}`);
       await expect(page.locator('[data-search-status]')).toContainText('result');
       await expect(page.getByLabel('Search terms')).toHaveValue(q);
       expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-      await expect(page.locator('[data-search-app] img, [data-search-app] svg, [data-search-app] script')).toHaveCount(0);
+      await expect(page.locator('[data-search-app] img, [data-search-app] svg, [data-search-app] script')).toHaveCount(
+        0,
+      );
       if (/[a-z]{3}/i.test(q)) await expect(page.locator('[data-search-status]')).toContainText(q.trim());
       // The header combobox renders the same input as text too.
       await page.locator('#header-q').fill(q);

@@ -29,22 +29,42 @@ describe('article front matter', () => {
     ['an empty title', { title: '  ' }, 'title: a headline must not be empty'],
     ['a short dek', { description: 'Too short.' }, 'description: dek is shorter than 50 characters'],
     ['a bad date', { pubDate: '2023-13-45' }, 'pubDate: expected a date written as YYYY-MM-DD'],
-    ['an unknown distribution', { distros: ['almalinux', 'centos-9'] }, 'distros.1: unknown distribution "centos-9": use one of almalinux, debian, rhel'],
+    [
+      'an unknown distribution',
+      { distros: ['almalinux', 'centos-9'] },
+      'distros.1: unknown distribution "centos-9": use one of almalinux, debian, rhel',
+    ],
     ['no distribution', { distros: [] }, 'distros: name at least one distribution'],
     ['an unknown author', { authors: ['jane-doe'] }, 'authors.0: unknown desk "jane-doe"'],
     ['an unknown topic', { topics: ['gossip'] }, 'topics.0: unknown topic "gossip"'],
     ['an unknown series', { series: 'nope' }, 'series: unknown series "nope"'],
     ['a wrong type', { type: 'blog' }, 'type: expected one of: news, analysis, guide, opinion'],
     ['no sources', { sources: [] }, 'sources: list at least one source'],
-    ['a relative source URL', { sources: [{ title: 'x', url: '/blog/', publisher: 'y' }] }, 'sources.0.url: expected an absolute http(s) URL'],
-    ['a non-http source URL', { sources: [{ title: 'x', url: 'ftp://example.org/', publisher: 'y' }] }, 'sources.0.url: expected an absolute http(s) URL'],
+    [
+      'a relative source URL',
+      { sources: [{ title: 'x', url: '/blog/', publisher: 'y' }] },
+      'sources.0.url: expected an absolute http(s) URL',
+    ],
+    [
+      'a non-http source URL',
+      { sources: [{ title: 'x', url: 'ftp://example.org/', publisher: 'y' }] },
+      'sources.0.url: expected an absolute http(s) URL',
+    ],
     ['a hero without alt text', { hero: { src: './x.jpg', alt: '' } }, 'hero.alt: alt text describing the image'],
     ['a hero with no alt field', { hero: { src: './x.jpg' } }, 'hero.alt: expected alt text'],
     ['an updatedDate before pubDate', { updatedDate: '2023-07-01' }, 'updatedDate: updatedDate is before pubDate'],
-    ['an update dated before publication', { updates: [{ date: '2023-01-01', note: 'x' }] }, 'updates.0.date: an update cannot be dated before'],
+    [
+      'an update dated before publication',
+      { updates: [{ date: '2023-01-01', note: 'x' }] },
+      'updates.0.date: an update cannot be dated before',
+    ],
     ['an unknown field (typo)', { pubdate: '2023-07-13' }, 'Unrecognized key'],
     ['a non-boolean draft', { draft: 'yes' }, 'draft: expected true or false'],
-    ['a future date without scheduled: true', { pubDate: '2052-07-13' }, 'pubDate: pubDate 2052-07-13 is in the future: set scheduled: true'],
+    [
+      'a future date without scheduled: true',
+      { pubDate: '2052-07-13' },
+      'pubDate: pubDate 2052-07-13 is in the future: set scheduled: true',
+    ],
   ];
 
   it.each(cases)('rejects %s', (_, patch, expected) => {

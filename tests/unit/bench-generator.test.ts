@@ -29,7 +29,11 @@ const archiveRefs: ArchiveRefs = {
 const schema = articleSchema(
   {
     authors: idRef('desk', archiveRefs.authors, 'content/authors/<id>.yaml'),
-    distros: idRef('distribution', archiveRefs.distros.map((d) => d.id), 'content/distros/<id>.yaml'),
+    distros: idRef(
+      'distribution',
+      archiveRefs.distros.map((d) => d.id),
+      'content/distros/<id>.yaml',
+    ),
     topics: idRef('topic', archiveRefs.topics, 'content/topics.yaml'),
     series: idRef('series', archiveRefs.series, 'content/series.yaml'),
   },
@@ -50,7 +54,8 @@ describe('bench archive generator', () => {
   it('writes front matter that the real article schema accepts', () => {
     for (const a of archive) {
       const parsed = schema.safeParse(frontMatterOf(serializeArticle(a)));
-      if (!parsed.success) throw new Error(`${a.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`${a.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       expect(schema.safeParse(a.frontMatter).success).toBe(true);
     }
   });
@@ -151,7 +156,10 @@ describe('astro log parser', () => {
       { t: 5400, line: '02:05:19 [vite] \u001b[32m✓ built in 528ms\u001b[39m' },
       { t: 5500, line: ' generating static routes ' },
       { t: 9500, line: '02:05:20 ✓ Completed in 3.99s.' },
-      { t: 9550, line: '02:17:54 [downstream:social-images] wrote 200 social images (9009 kB), the default image and 5 icons in 7489 ms' },
+      {
+        t: 9550,
+        line: '02:17:54 [downstream:social-images] wrote 200 social images (9009 kB), the default image and 5 icons in 7489 ms',
+      },
       { t: 9600, line: '02:05:20 [downstream:pagefind] indexed 1033 pages in 1104 ms' },
       { t: 9700, line: '02:05:20 [build] 1033 page(s) built in 9.6s' },
     ];
@@ -197,9 +205,22 @@ describe('memory by phase', () => {
       { t: 4000, line: '[WARN] [downstream:social-images] headline cut' },
       { t: 5000, line: '[downstream:social-images] wrote 3 social images in 2000 ms' },
     ];
-    const timeline: [number, number][] = [[500, 10], [1500, 20], [2500, 30], [3500, 80], [4500, 50], [9000, 99]];
+    const timeline: [number, number][] = [
+      [500, 10],
+      [1500, 20],
+      [2500, 30],
+      [3500, 80],
+      [4500, 50],
+      [9000, 99],
+    ];
     const p = peakByPhase(lines, timeline, 9000);
-    expect(p.map((x) => x.phase)).toEqual(['content sync (from start)', 'bundle', 'render pages', 'social-images', 'until exit (after social-images)']);
+    expect(p.map((x) => x.phase)).toEqual([
+      'content sync (from start)',
+      'bundle',
+      'render pages',
+      'social-images',
+      'until exit (after social-images)',
+    ]);
     expect(p.map((x) => x.peakBytes)).toEqual([10, 20, 30, 80, 99]);
   });
 });

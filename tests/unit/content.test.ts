@@ -28,7 +28,13 @@ const articleFiles = readdirSync(`${CONTENT}/articles`).filter((f) => /\.mdx?$/.
 const articles = articleFiles.map((file) => {
   const source = readFileSync(`${CONTENT}/articles/${file}`, 'utf8');
   const { frontmatter, content } = parseFrontmatter(source);
-  return { file, id: file.replace(/\.mdx?$/, ''), raw: frontmatter, body: content, parsed: schema.safeParse(frontmatter) };
+  return {
+    file,
+    id: file.replace(/\.mdx?$/, ''),
+    raw: frontmatter,
+    body: content,
+    parsed: schema.safeParse(frontmatter),
+  };
 });
 const distroFiles = readdirSync(`${CONTENT}/distros`).filter((f) => f.endsWith('.yaml'));
 const distros = distroFiles.map((file) => ({
@@ -76,7 +82,13 @@ describe('the archive', () => {
     const articleIds = new Set(articles.map((a) => a.id));
     const distroIds = new Set(distros.map((d) => d.id));
     const authorIds = new Set(idsInFolder(`${CONTENT}/authors`, '.yaml'));
-    const known: Record<string, Set<string>> = { articles: articleIds, distros: distroIds, topics: topicIds, series: seriesIds, authors: authorIds };
+    const known: Record<string, Set<string>> = {
+      articles: articleIds,
+      distros: distroIds,
+      topics: topicIds,
+      series: seriesIds,
+      authors: authorIds,
+    };
     const broken: string[] = [];
     for (const a of articles) {
       for (const m of a.body.matchAll(/\]\((\/[^)\s#]*)(#[^)\s]*)?\)|href="(\/[^"#]*)/g)) {
@@ -84,7 +96,11 @@ describe('the archive', () => {
         const parts = path.split('/').filter(Boolean);
         const ok =
           (parts.length === 2 && known[parts[0]!]?.has(parts[1]!) && path.endsWith('/')) ||
-          (parts.length === 1 && ['news', 'analysis', 'guides', 'opinion', 'distros', 'topics', 'archive', 'search', 'feeds'].includes(parts[0]!) && path.endsWith('/'));
+          (parts.length === 1 &&
+            ['news', 'analysis', 'guides', 'opinion', 'distros', 'topics', 'archive', 'search', 'feeds'].includes(
+              parts[0]!,
+            ) &&
+            path.endsWith('/'));
         if (!ok) broken.push(`${a.file}: ${path}`);
       }
     }
@@ -111,7 +127,8 @@ describe('the distribution database', () => {
       const numeric = (d.parsed.data?.releases ?? []).filter((r) => /^\d+(\.\d+)?$/.test(r.version));
       const byVersion = [...numeric].sort((a, b) => Number(a.version) - Number(b.version));
       for (let i = 1; i < byVersion.length; i++) {
-        if (byVersion[i]!.released < byVersion[i - 1]!.released) bad.push(`${d.id}: ${byVersion[i]!.version} released before ${byVersion[i - 1]!.version}`);
+        if (byVersion[i]!.released < byVersion[i - 1]!.released)
+          bad.push(`${d.id}: ${byVersion[i]!.version} released before ${byVersion[i - 1]!.version}`);
       }
     }
     expect(bad).toEqual([]);
@@ -131,7 +148,9 @@ describe('registries', () => {
     for (const f of idsInFolder(`${CONTENT}/authors`, '.yaml')) {
       expect(fmt(authorSchema.safeParse(parseYaml(readFileSync(`${CONTENT}/authors/${f}.yaml`, 'utf8'))))).toBe('');
     }
-    for (const t of parseYaml(readFileSync(`${CONTENT}/topics.yaml`, 'utf8'))) expect(fmt(topicSchema.safeParse(t))).toBe('');
-    for (const s of parseYaml(readFileSync(`${CONTENT}/series.yaml`, 'utf8'))) expect(fmt(seriesSchema.safeParse(s))).toBe('');
+    for (const t of parseYaml(readFileSync(`${CONTENT}/topics.yaml`, 'utf8')))
+      expect(fmt(topicSchema.safeParse(t))).toBe('');
+    for (const s of parseYaml(readFileSync(`${CONTENT}/series.yaml`, 'utf8')))
+      expect(fmt(seriesSchema.safeParse(s))).toBe('');
   });
 });

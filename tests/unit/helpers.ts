@@ -16,13 +16,20 @@ export const distro = distroSchema(refs.distros);
 
 export const validArticle = () => ({
   title: 'AlmaLinux moves to ABI compatibility',
-  description: 'AlmaLinux no longer aims to be a bug-for-bug copy of RHEL; it now targets application binary compatibility.',
+  description:
+    'AlmaLinux no longer aims to be a bug-for-bug copy of RHEL; it now targets application binary compatibility.',
   pubDate: '2023-07-13',
   authors: ['news-desk'],
   distros: ['almalinux', 'rhel'],
   topics: ['compatibility'],
   type: 'news',
-  sources: [{ title: 'The Future of AlmaLinux is Bright', url: 'https://almalinux.org/blog/future-of-almalinux/', publisher: 'AlmaLinux OS Foundation' }],
+  sources: [
+    {
+      title: 'The Future of AlmaLinux is Bright',
+      url: 'https://almalinux.org/blog/future-of-almalinux/',
+      publisher: 'AlmaLinux OS Foundation',
+    },
+  ],
 });
 
 /** Messages of a failed parse as "path: message" lines. */

@@ -60,7 +60,10 @@ describe('table of contents', () => {
       { depth: 4, slug: 'a1x', text: 'A1x' },
       { depth: 2, slug: 'b', text: 'B' },
     ]);
-    expect(toc.map((t) => [t.slug, t.children.map((c) => c.slug)])).toEqual([['a', ['a1']], ['b', []]]);
+    expect(toc.map((t) => [t.slug, t.children.map((c) => c.slug)])).toEqual([
+      ['a', ['a1']],
+      ['b', []],
+    ]);
   });
 });
 

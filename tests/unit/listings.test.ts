@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { relatedIndex, seriesNeighbours } from '../../src/lib/related.ts';
 import { lineageEdges, lineageOf } from '../../src/lib/lineage.ts';
 import { groupByMonth } from '../../src/lib/archive.ts';
@@ -27,7 +28,11 @@ describe('related coverage', () => {
   });
   it('never lists the article itself or unrelated ones, and leaves series neighbours to the series box', () => {
     const s = { ...items[5]!, series: 'x' };
-    const withSeries = relatedIndex([...items.slice(0, 5), s, { id: 't', pubDate: d('2024-01-04'), distros: ['almalinux'], topics: ['compatibility'], series: 'x' }]);
+    const withSeries = relatedIndex([
+      ...items.slice(0, 5),
+      s,
+      { id: 't', pubDate: d('2024-01-04'), distros: ['almalinux'], topics: ['compatibility'], series: 'x' },
+    ]);
     const ids = withSeries(s, 10).map((r) => r.id);
     expect(ids).not.toContain('s');
     expect(ids).not.toContain('t');
@@ -56,15 +61,29 @@ describe('lineage', () => {
 
 describe('archive grouping', () => {
   it('groups newest year and month first', () => {
-    const g = groupByMonth([d('2024-06-30'), d('2024-06-01'), d('2024-01-15'), d('2023-12-31')].map((pubDate) => ({ data: { pubDate } })));
-    expect(g.map((y) => [y.year, y.count, y.months.map((m) => m.month)])).toEqual([[2024, 3, [6, 1]], [2023, 1, [12]]]);
+    const g = groupByMonth(
+      [d('2024-06-30'), d('2024-06-01'), d('2024-01-15'), d('2023-12-31')].map((pubDate) => ({ data: { pubDate } })),
+    );
+    expect(g.map((y) => [y.year, y.count, y.months.map((m) => m.month)])).toEqual([
+      [2024, 3, [6, 1]],
+      [2023, 1, [12]],
+    ]);
   });
 });
 
 describe('release calendar', () => {
   const ics = calendar(
     'Test',
-    releaseEvents({ id: 'almalinux', name: 'AlmaLinux OS', url: 'https://x.example/distros/almalinux/', releases: [{ version: '8', released: d('2021-03-30'), supportEnd: d('2024-05-31'), eol: d('2029-05-31') }] }, 'x.example', d('2026-11-25')),
+    releaseEvents(
+      {
+        id: 'almalinux',
+        name: 'AlmaLinux OS',
+        url: 'https://x.example/distros/almalinux/',
+        releases: [{ version: '8', released: d('2021-03-30'), supportEnd: d('2024-05-31'), eol: d('2029-05-31') }],
+      },
+      'x.example',
+      d('2026-11-25'),
+    ),
   );
   it('parses with ical.js into all-day events with stable UIDs and a fixed DTSTAMP', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -82,7 +101,11 @@ describe('feeds', () => {
     title: 'Test',
     description: 'Test feed',
     homeUrl: 'https://x.example/d/',
-    urls: { rss: 'https://x.example/d/feed.xml', atom: 'https://x.example/d/atom.xml', json: 'https://x.example/d/feed.json' },
+    urls: {
+      rss: 'https://x.example/d/feed.xml',
+      atom: 'https://x.example/d/atom.xml',
+      json: 'https://x.example/d/feed.json',
+    },
     now: d('2026-11-25'),
     siteUrl: 'https://x.example/d/',
   };
@@ -101,9 +124,16 @@ describe('feeds', () => {
     expect(entry.id).toBe('tag:x.example,2024-01-02:articles/a-b');
   });
   it('RSS and Atom are well-formed XML with escaped titles and self links', () => {
-    for (const [xml, self] of [[rss(meta, [entry]), 'feed.xml'], [atom(meta, [entry]), 'atom.xml']] as const) {
-      expect(XMLValidator.validate(xml)).toBe(true);
-      expect(xml).toMatch(new RegExp(`href="https://x\\.example/d/${self.replace('.', '\\.')}" rel="self"|rel="self" href="https://x\\.example/d/${self.replace('.', '\\.')}"`));
+    for (const [xml, self] of [
+      [rss(meta, [entry]), 'feed.xml'],
+      [atom(meta, [entry]), 'atom.xml'],
+    ] as const) {
+      expect(SyntaxValidator.validate(xml)).toBe(true);
+      expect(xml).toMatch(
+        new RegExp(
+          `href="https://x\\.example/d/${self.replace('.', '\\.')}" rel="self"|rel="self" href="https://x\\.example/d/${self.replace('.', '\\.')}"`,
+        ),
+      );
     }
     const item = new XMLParser().parse(rss(meta, [entry])).rss.channel.item;
     expect(item.title).toBe('A & B <tags>');
@@ -111,11 +141,21 @@ describe('feeds', () => {
   it('JSON Feed is version 1.1 with content_html and RFC 3339 dates', () => {
     const f = JSON.parse(jsonFeed(meta, [entry]));
     expect(f.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(f.items[0]).toMatchObject({ id: entry.id, content_html: entry.html, date_published: '2024-01-02T00:00:00.000Z', date_modified: '2024-01-03T00:00:00.000Z' });
+    expect(f.items[0]).toMatchObject({
+      id: entry.id,
+      content_html: entry.html,
+      date_published: '2024-01-02T00:00:00.000Z',
+      date_modified: '2024-01-03T00:00:00.000Z',
+    });
   });
   it('absolutizes every relative URL and drops heading anchors', () => {
-    const html = absolutizeHtml('<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>', 'https://x.example/d/articles/a/');
-    expect(html).toBe('<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>');
+    const html = absolutizeHtml(
+      '<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>',
+      'https://x.example/d/articles/a/',
+    );
+    expect(html).toBe(
+      '<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>',
+    );
   });
 });
 

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { exactTitleFirst, isEmpty, pagefindFilters, pagefindSort, parseState, serializeState } from '../../src/lib/search/state.ts';
+import {
+  exactTitleFirst,
+  isEmpty,
+  pagefindFilters,
+  pagefindSort,
+  parseState,
+  serializeState,
+} from '../../src/lib/search/state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips query, facets and sort in a stable order', () => {
     const s = parseState('?type=Analysis&q=abi&distribution=Rocky+Linux&distribution=AlmaLinux+OS&sort=newest');
-    expect(s).toEqual({ q: 'abi', sort: 'newest', filters: { type: ['Analysis'], distribution: ['Rocky Linux', 'AlmaLinux OS'] } });
-    expect(serializeState(s)).toBe('q=abi&distribution=AlmaLinux+OS&distribution=Rocky+Linux&type=Analysis&sort=newest');
-    expect(parseState(serializeState(s))).toEqual({ ...s, filters: { distribution: ['AlmaLinux OS', 'Rocky Linux'], type: ['Analysis'] } });
+    expect(s).toEqual({
+      q: 'abi',
+      sort: 'newest',
+      filters: { type: ['Analysis'], distribution: ['Rocky Linux', 'AlmaLinux OS'] },
+    });
+    expect(serializeState(s)).toBe(
+      'q=abi&distribution=AlmaLinux+OS&distribution=Rocky+Linux&type=Analysis&sort=newest',
+    );
+    expect(parseState(serializeState(s))).toEqual({
+      ...s,
+      filters: { distribution: ['AlmaLinux OS', 'Rocky Linux'], type: ['Analysis'] },
+    });
   });
   it('ignores unknown parameters, unknown sorts and duplicates', () => {
-    expect(parseState('?foo=bar&sort=random&year=2024&year=2024')).toEqual({ q: '', sort: 'relevance', filters: { year: ['2024'] } });
+    expect(parseState('?foo=bar&sort=random&year=2024&year=2024')).toEqual({
+      q: '',
+      sort: 'relevance',
+      filters: { year: ['2024'] },
+    });
   });
   it('keeps hostile input as plain data, capped in length', () => {
     const s = parseState(`?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
@@ -17,7 +37,10 @@ describe('search state in the URL', () => {
     expect(parseState(`?q=${'a'.repeat(500)}`).q).toHaveLength(200);
   });
   it('maps to Pagefind filters (any value within a facet) and sorts', () => {
-    expect(pagefindFilters(parseState('?distribution=A&distribution=B&type=News'))).toEqual({ distribution: { any: ['A', 'B'] }, type: { any: ['News'] } });
+    expect(pagefindFilters(parseState('?distribution=A&distribution=B&type=News'))).toEqual({
+      distribution: { any: ['A', 'B'] },
+      type: { any: ['News'] },
+    });
     expect(pagefindSort('newest')).toEqual({ date: 'desc' });
     expect(pagefindSort('oldest')).toEqual({ date: 'asc' });
     expect(pagefindSort('relevance')).toBeUndefined();
@@ -29,7 +52,11 @@ describe('search state in the URL', () => {
   });
   it('puts exact title matches first', () => {
     const rs = [{ meta: { title: 'Other' } }, { meta: { title: 'Debian 13  released' } }, { meta: { title: 'More' } }];
-    expect(exactTitleFirst(rs, 'debian 13 released').map((r) => r.meta.title)).toEqual(['Debian 13  released', 'Other', 'More']);
+    expect(exactTitleFirst(rs, 'debian 13 released').map((r) => r.meta.title)).toEqual([
+      'Debian 13  released',
+      'Other',
+      'More',
+    ]);
     expect(exactTitleFirst(rs, '')).toBe(rs);
   });
 });

@@ -4,7 +4,10 @@ import { CSP_HEADER, netlifyHeaders, nginxSecuritySnippet } from '../../src/lib/
 
 describe('security headers', () => {
   it('ship in deploy/nginx exactly as generated (run npm run deploy:config after changing them)', () => {
-    const shipped = readFileSync(new URL('../../deploy/nginx/downstream-security-headers.conf', import.meta.url), 'utf8');
+    const shipped = readFileSync(
+      new URL('../../deploy/nginx/downstream-security-headers.conf', import.meta.url),
+      'utf8',
+    );
     expect(shipped).toBe(nginxSecuritySnippet());
   });
   it('never allow inline or eval for scripts and styles, and forbid framing', () => {

@@ -104,7 +104,10 @@ describe('line breaking', () => {
     expect(balanceUnits(units, (s) => fakeMeasure(s), 100)).toEqual(['aaaa bbbb cccc', 'dddd eeee']);
     expect(balanceUnits(units, (s) => fakeMeasure(s), 200)).toEqual(['aaaa bbbb cccc dddd eeee']);
     // Never narrower than the longest word.
-    expect(balanceUnits(breakUnits('a bb extraordinarily'), (s) => fakeMeasure(s), 80)).toEqual(['a bb', 'extraordinarily']);
+    expect(balanceUnits(breakUnits('a bb extraordinarily'), (s) => fakeMeasure(s), 80)).toEqual([
+      'a bb',
+      'extraordinarily',
+    ]);
   });
 
   it('breaks a word longer than the line between characters', () => {

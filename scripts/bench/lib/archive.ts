@@ -2,14 +2,22 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { serializeArticle, touchArticle, type ArchiveRefs, type DistroInfo, type GeneratedArticle } from './generator.ts';
+import {
+  serializeArticle,
+  touchArticle,
+  type ArchiveRefs,
+  type DistroInfo,
+  type GeneratedArticle,
+} from './generator.ts';
 
 const REF_FILES = ['authors', 'distros', 'topics.yaml', 'series.yaml'] as const;
 
 /** Ids (and distro names, families, websites) of the reference collections of a content tree. */
 export function readRefs(contentDir: string): ArchiveRefs {
   const yamlIds = (file: string) =>
-    ((parseYaml(readFileSync(join(contentDir, file), 'utf8')) as { id: string }[] | null) ?? []).map((e) => String(e.id));
+    ((parseYaml(readFileSync(join(contentDir, file), 'utf8')) as { id: string }[] | null) ?? []).map((e) =>
+      String(e.id),
+    );
   const folder = (dir: string) =>
     readdirSync(join(contentDir, dir))
       .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))

@@ -33,8 +33,8 @@ export interface AstroPhases {
   cacheCleared?: string[];
 }
 
-// eslint-disable-next-line no-control-regex
-export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
+export { stripAnsi };
 
 /** "230ms", "2.93s", "1m 3s" → ms. */
 export function parseDuration(text: string): number | undefined {
@@ -111,7 +111,11 @@ export interface PhaseMemory {
  * log when they finish, so the window that ends with "[downstream:x] …" is x's work. For a build that died, the
  * last window runs until exit.
  */
-export function peakByPhase(lines: readonly LogLine[], timeline: readonly (readonly [number, number])[], endMs: number): PhaseMemory[] {
+export function peakByPhase(
+  lines: readonly LogLine[],
+  timeline: readonly (readonly [number, number])[],
+  endMs: number,
+): PhaseMemory[] {
   const marks: { t: number; phase: string }[] = [];
   let inRoutes = false;
   let rendered = false;
@@ -134,7 +138,10 @@ export function peakByPhase(lines: readonly LogLine[], timeline: readonly (reado
   }
   const out: PhaseMemory[] = [];
   let from = 0;
-  const windows = [...marks, { t: endMs, phase: `until exit${marks.length ? ` (after ${marks[marks.length - 1]!.phase})` : ''}` }];
+  const windows = [
+    ...marks,
+    { t: endMs, phase: `until exit${marks.length ? ` (after ${marks[marks.length - 1]!.phase})` : ''}` },
+  ];
   for (const w of windows) {
     let peak = 0;
     for (const [t, rss] of timeline) if (t >= from && t <= w.t + 200) peak = Math.max(peak, rss);

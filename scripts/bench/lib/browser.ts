@@ -10,7 +10,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-extensions',
+    ],
   });
 }
 
@@ -53,7 +59,16 @@ export class Recorder {
         /* not available for every request */
       }
       const { gzip, brotli } = compressedSizes(body, contentType);
-      this.records.push({ url: req.url(), status: res.status(), resourceType: req.resourceType(), contentType, bytes: body.length, headerBytes, gzip, brotli });
+      this.records.push({
+        url: req.url(),
+        status: res.status(),
+        resourceType: req.resourceType(),
+        contentType,
+        bytes: body.length,
+        headerBytes,
+        gzip,
+        brotli,
+      });
     } catch {
       /* page closed */
     }
@@ -149,7 +164,15 @@ export interface SearchRun {
   cold: QueryMeasure & { indexReadyMs: number | null; pageLoad: Bucket; queryOnly: Bucket };
   warm: QueryMeasure;
   /** Third query in the same page, entered as one input event (paste): latency without the keystroke backlog. */
-  pasted?: { query: string; latencyMs: number | null; firstChangeMs: number | null; changes: number | null; results: number | null; requests: number; total: Bucket };
+  pasted?: {
+    query: string;
+    latencyMs: number | null;
+    firstChangeMs: number | null;
+    changes: number | null;
+    results: number | null;
+    requests: number;
+    total: Bucket;
+  };
   library?: LibraryProbe;
 }
 
@@ -167,7 +190,11 @@ function pagefindPart(url: string): string | undefined {
   return 'other';
 }
 
-function sumBuckets(records: readonly ResponseRecord[]): { total: Bucket; pagefind: Bucket; parts: Record<string, Bucket> } {
+function sumBuckets(records: readonly ResponseRecord[]): {
+  total: Bucket;
+  pagefind: Bucket;
+  parts: Record<string, Bucket>;
+} {
   const total = aggregate(records).total;
   const pf = records.filter((r) => pagefindPart(r.url));
   const parts: Record<string, Bucket> = {};
@@ -204,7 +231,10 @@ const PROBE = () => {
     },
     true,
   );
-  const watched = [document.querySelector('[data-search-results]'), document.querySelector('[data-search-status]')].filter(Boolean) as Node[];
+  const watched = [
+    document.querySelector('[data-search-results]'),
+    document.querySelector('[data-search-status]'),
+  ].filter(Boolean) as Node[];
   const obs = new MutationObserver(() => {
     const b = w.__bench;
     if (!b.lastInput) return;
@@ -226,7 +256,12 @@ export interface TypedResult {
   results: number | null;
 }
 
-async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: 'type' | 'paste' = 'type'): Promise<TypedResult> {
+async function typeAndWait(
+  page: Page,
+  query: string,
+  timeoutMs: number,
+  mode: 'type' | 'paste' = 'type',
+): Promise<TypedResult> {
   const input = page.getByLabel('Search terms');
   await page.evaluate((q) => {
     const w = window as unknown as { __bench: Probe };
@@ -261,7 +296,12 @@ async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: '
     };
   });
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { latencyMs: round(r.latencyMs), firstChangeMs: round(r.firstChangeMs), changes: r.changes, results: r.results };
+  return {
+    latencyMs: round(r.latencyMs),
+    firstChangeMs: round(r.firstChangeMs),
+    changes: r.changes,
+    results: r.results,
+  };
 }
 
 /**
@@ -269,7 +309,15 @@ async function typeAndWait(page: Page, query: string, timeoutMs: number, mode: '
  * aria-busy), then types the first query. Bytes are everything from navigation to results + network idle.
  * Warm: a second query typed in the same page.
  */
-export async function measureSearch(browser: Browser, origin: string, site: string, first: string, second: string, third?: string, fresh?: string): Promise<SearchRun> {
+export async function measureSearch(
+  browser: Browser,
+  origin: string,
+  site: string,
+  first: string,
+  second: string,
+  third?: string,
+  fresh?: string,
+): Promise<SearchRun> {
   const ctx: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const rec = new Recorder(page);
@@ -317,7 +365,9 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
       library = await page.evaluate(
         async ({ q, f }) => {
           const url = new URL('pagefind/pagefind.js', new URL('/', location.href)).href;
-          const pf = (await import(url)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
+          const pf = (await import(url)) as {
+            search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
+          };
           const t0 = performance.now();
           const s1 = await pf.search(q);
           const t1 = performance.now();
@@ -325,7 +375,15 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
           const t2 = performance.now();
           const s2 = await pf.search(f);
           const t3 = performance.now();
-          return { query: q, searchMs: t1 - t0, dataMs: t2 - t1, results: s1.results.length, freshQuery: f, freshSearchMs: t3 - t2, freshResults: s2.results.length };
+          return {
+            query: q,
+            searchMs: t1 - t0,
+            dataMs: t2 - t1,
+            results: s1.results.length,
+            freshQuery: f,
+            freshSearchMs: t3 - t2,
+            freshResults: s2.results.length,
+          };
         },
         { q: first, f: fresh },
       );
@@ -349,11 +407,20 @@ export async function measureSearch(browser: Browser, origin: string, site: stri
         pagefind: coldAll.pagefind,
         pagefindParts: coldAll.parts,
       },
-      warm: { query: second, latencyMs: w.latencyMs, firstChangeMs: w.firstChangeMs, changes: w.changes, results: w.results, requests: warmRecords.length, total: warmAll.total, pagefind: warmAll.pagefind, pagefindParts: warmAll.parts },
+      warm: {
+        query: second,
+        latencyMs: w.latencyMs,
+        firstChangeMs: w.firstChangeMs,
+        changes: w.changes,
+        results: w.results,
+        requests: warmRecords.length,
+        total: warmAll.total,
+        pagefind: warmAll.pagefind,
+        pagefindParts: warmAll.parts,
+      },
     };
   } finally {
     rec.stop();
     await ctx.close();
   }
 }
-

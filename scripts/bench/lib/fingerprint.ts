@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function codeFingerprint(repo: string, entries = ['src', 'public', 'astro.config.mjs', 'package-lock.json']): { hash: string; newest: string; newestFile: string } {
+export function codeFingerprint(
+  repo: string,
+  entries = ['src', 'public', 'astro.config.mjs', 'package-lock.json'],
+): { hash: string; newest: string; newestFile: string } {
   const h = createHash('sha1');
   let newest = 0;
   let newestFile = '';

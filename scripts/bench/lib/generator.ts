@@ -77,7 +77,12 @@ export function slugify(text: string, max = 80): string {
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return s.length <= max ? s : s.slice(0, max).replace(/-[^-]*$/, '').replace(/-+$/, '');
+  return s.length <= max
+    ? s
+    : s
+        .slice(0, max)
+        .replace(/-[^-]*$/, '')
+        .replace(/-+$/, '');
 }
 
 export const countWords = (text: string) => (text.match(/[A-Za-z0-9][\w.'’-]*/g) ?? []).length;
@@ -99,7 +104,11 @@ interface Topic {
 
 function version(rng: Rng): string {
   const major = rng.int(1, 44);
-  return rng.chance(0.6) ? `${major}.${rng.int(0, 12)}` : rng.chance(0.5) ? String(major) : `${major}.${rng.int(0, 12)}.${rng.int(0, 30)}`;
+  return rng.chance(0.6)
+    ? `${major}.${rng.int(0, 12)}`
+    : rng.chance(0.5)
+      ? String(major)
+      : `${major}.${rng.int(0, 12)}.${rng.int(0, 30)}`;
 }
 
 export function packageName(rng: Rng): string {
@@ -115,24 +124,41 @@ function sentence(rng: Rng, t: Topic): string {
   const comp = () => rng.pick(V.COMPONENTS);
   const pkg = () => `\`${rng.pick(t.pkgs)}\``;
   const templates: (() => string)[] = [
-    () => `${cap(rng.pick(V.TEAMS))} ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} for ${D} ${t.version}.`,
-    () => `${D} ${t.version} ships ${comp()} ${version(rng)} and ${comp()} ${version(rng)}, up from ${version(rng)} in the previous release.`,
+    () =>
+      `${cap(rng.pick(V.TEAMS))} ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} for ${D} ${t.version}.`,
+    () =>
+      `${D} ${t.version} ships ${comp()} ${version(rng)} and ${comp()} ${version(rng)}, up from ${version(rng)} in the previous release.`,
     () => `The ${rng.pick(V.NOUNS)} of ${D} now covers ${rng.int(2, 15)} years, ${rng.pick(V.TIME_PHRASES)}.`,
-    () => `${rng.pick(V.CONNECTORS)} ${rng.pick(V.AUDIENCES)} on ${D2} will see the change ${rng.pick(V.TIME_PHRASES)}.`,
-    () => `The update fixes ${t.cves[0]} in ${pkg()}, which ${rng.pick(V.TEAMS)} rated ${rng.pick(['low', 'moderate', 'important', 'critical'])}.`,
-    () => `Support for ${t.arch} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)}, a decision that affects ${rng.pick(V.AUDIENCES)}.`,
-    () => `${cap(rng.pick(V.AUDIENCES))} who ${rng.pick(V.VERBS_BASE)} before ${rng.pick(V.MONTHS)} ${t.year} keep the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)}.`,
-    () => `${D} and ${D2} ${rng.pick(['differ', 'agree', 'diverge', 'converge'])} on the ${rng.pick(V.NOUNS)}, and ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} the details ${rng.pick(V.TIME_PHRASES)}.`,
-    () => `The package ${pkg()} moves from version ${version(rng)} to ${version(rng)}, and ${pkg()} was ${rng.pick(V.VERBS_PAST)}.`,
-    () => `According to ${rng.pick(V.TEAMS)}, ${rng.int(2, 98)} percent of the ${rng.pick(V.NOUNS)} is ${rng.pick(V.ADJECTIVES)} in ${D} ${t.version2}.`,
-    () => `${cap(t.component)} ${t.version2} is the ${rng.pick(V.ADJECTIVES)} default, ${rng.pick(V.ADVERBS)} replacing ${comp()}.`,
-    () => `The ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)} and ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} again in ${rng.pick(V.MONTHS)}.`,
-    () => `Users are asked to ${rng.pick(V.VERBS_BASE)} ${pkg()} and ${rng.pick(V.VERBS_BASE)} the ${rng.pick(V.NOUNS)} before moving to ${t.version}.`,
-    () => `${rng.pick(V.CONNECTORS)} the ${rng.pick(V.NOUNS)} remains ${rng.pick(V.ADJECTIVES)} for ${rng.pick(V.AUDIENCES)} and ${rng.pick(V.AUDIENCES)}.`,
-    () => `The mirrors carry ${rng.int(2, 90) * 1000} packages for ${t.arch}, about ${rng.int(100, 4000)} more than ${D} ${version(rng)}.`,
-    () => `${rng.pick(V.TIME_PHRASES).replace(/^./, (c) => c.toUpperCase())}, ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} ${t.cves[1] ?? t.cves[0]} and ${rng.pick(V.VERBS_PAST)} the fix to ${D} ${version(rng)}.`,
-    () => `${D2} ${rng.pick(['follows', 'tracks', 'rebuilds', 'ignores', 'borrows from'])} the ${rng.pick(V.NOUNS)} of ${D}, so the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} reaches it ${rng.pick(V.TIME_PHRASES)}.`,
-    () => `The ${rng.pick(V.NOUNS)} for ${comp()} ends in ${rng.pick(V.MONTHS)} ${t.year + rng.int(1, 8)}, while ${pkg()} stays until ${t.year + rng.int(2, 10)}.`,
+    () =>
+      `${rng.pick(V.CONNECTORS)} ${rng.pick(V.AUDIENCES)} on ${D2} will see the change ${rng.pick(V.TIME_PHRASES)}.`,
+    () =>
+      `The update fixes ${t.cves[0]} in ${pkg()}, which ${rng.pick(V.TEAMS)} rated ${rng.pick(['low', 'moderate', 'important', 'critical'])}.`,
+    () =>
+      `Support for ${t.arch} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)}, a decision that affects ${rng.pick(V.AUDIENCES)}.`,
+    () =>
+      `${cap(rng.pick(V.AUDIENCES))} who ${rng.pick(V.VERBS_BASE)} before ${rng.pick(V.MONTHS)} ${t.year} keep the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)}.`,
+    () =>
+      `${D} and ${D2} ${rng.pick(['differ', 'agree', 'diverge', 'converge'])} on the ${rng.pick(V.NOUNS)}, and ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} the details ${rng.pick(V.TIME_PHRASES)}.`,
+    () =>
+      `The package ${pkg()} moves from version ${version(rng)} to ${version(rng)}, and ${pkg()} was ${rng.pick(V.VERBS_PAST)}.`,
+    () =>
+      `According to ${rng.pick(V.TEAMS)}, ${rng.int(2, 98)} percent of the ${rng.pick(V.NOUNS)} is ${rng.pick(V.ADJECTIVES)} in ${D} ${t.version2}.`,
+    () =>
+      `${cap(t.component)} ${t.version2} is the ${rng.pick(V.ADJECTIVES)} default, ${rng.pick(V.ADVERBS)} replacing ${comp()}.`,
+    () =>
+      `The ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)} and ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} again in ${rng.pick(V.MONTHS)}.`,
+    () =>
+      `Users are asked to ${rng.pick(V.VERBS_BASE)} ${pkg()} and ${rng.pick(V.VERBS_BASE)} the ${rng.pick(V.NOUNS)} before moving to ${t.version}.`,
+    () =>
+      `${rng.pick(V.CONNECTORS)} the ${rng.pick(V.NOUNS)} remains ${rng.pick(V.ADJECTIVES)} for ${rng.pick(V.AUDIENCES)} and ${rng.pick(V.AUDIENCES)}.`,
+    () =>
+      `The mirrors carry ${rng.int(2, 90) * 1000} packages for ${t.arch}, about ${rng.int(100, 4000)} more than ${D} ${version(rng)}.`,
+    () =>
+      `${rng.pick(V.TIME_PHRASES).replace(/^./, (c) => c.toUpperCase())}, ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} ${t.cves[1] ?? t.cves[0]} and ${rng.pick(V.VERBS_PAST)} the fix to ${D} ${version(rng)}.`,
+    () =>
+      `${D2} ${rng.pick(['follows', 'tracks', 'rebuilds', 'ignores', 'borrows from'])} the ${rng.pick(V.NOUNS)} of ${D}, so the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} reaches it ${rng.pick(V.TIME_PHRASES)}.`,
+    () =>
+      `The ${rng.pick(V.NOUNS)} for ${comp()} ends in ${rng.pick(V.MONTHS)} ${t.year + rng.int(1, 8)}, while ${pkg()} stays until ${t.year + rng.int(2, 10)}.`,
   ];
   return rng.pick(templates)();
 }
@@ -166,7 +192,9 @@ function table(rng: Rng, t: Topic): string {
   const rows = rng.int(3, 7);
   const lines = ['| Package | Before | After | Notes |', '| --- | ---: | ---: | --- |'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`| \`${packageName(rng)}\` | ${version(rng)} | ${version(rng)} | ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} |`);
+    lines.push(
+      `| \`${packageName(rng)}\` | ${version(rng)} | ${version(rng)} | ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -206,11 +234,13 @@ function codeBlock(rng: Rng, t: Topic): string {
   ].join('\n');
 }
 
-function list(rng: Rng, t: Topic): string {
+function list(rng: Rng): string {
   const n = rng.int(3, 5);
   const items: string[] = [];
   for (let i = 0; i < n; i++) {
-    items.push(`- ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} for ${rng.pick(V.COMPONENTS)} ${version(rng)}, ${rng.pick(V.TIME_PHRASES)}.`);
+    items.push(
+      `- ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} for ${rng.pick(V.COMPONENTS)} ${version(rng)}, ${rng.pick(V.TIME_PHRASES)}.`,
+    );
   }
   return items.join('\n');
 }
@@ -292,7 +322,14 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
   const pubDate = isoDay(pubMs);
   const year = new Date(pubMs).getUTCFullYear();
 
-  const distros = rng.sample(refs.distros, rng.weighted([[1, 5], [2, 3], [3, 1]] as const));
+  const distros = rng.sample(
+    refs.distros,
+    rng.weighted([
+      [1, 5],
+      [2, 3],
+      [3, 1],
+    ] as const),
+  );
   const t: Topic = {
     d: distros[0]!,
     d2: distros[1] ?? rng.pick(refs.distros.length > 1 ? refs.distros.filter((d) => d !== distros[0]) : refs.distros),
@@ -304,7 +341,12 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
     arch: rng.pick(V.ARCHES),
     year,
   };
-  const type = rng.weighted([['news', 50], ['analysis', 20], ['guide', 20], ['opinion', 10]] as const);
+  const type = rng.weighted([
+    ['news', 50],
+    ['analysis', 20],
+    ['guide', 20],
+    ['opinion', 10],
+  ] as const);
   const ext: 'md' | 'mdx' = rng.chance(o.mdxShare) ? 'mdx' : 'md';
 
   // Unique title: retry a few times, then add the month and year (still unique by construction with the index).
@@ -351,7 +393,12 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
     });
   }
   if (rng.chance(0.08)) {
-    fm.updates = [{ date: fm.updatedDate ?? pubDate, note: `Corrected the ${rng.pick(V.NOUNS)} in the ${rng.pick(['table', 'second section', 'timeline', 'introduction'])}.` }];
+    fm.updates = [
+      {
+        date: fm.updatedDate ?? pubDate,
+        note: `Corrected the ${rng.pick(V.NOUNS)} in the ${rng.pick(['table', 'second section', 'timeline', 'introduction'])}.`,
+      },
+    ];
   }
 
   // Body: a lead, then sections of paragraphs with a table, a code block, a list and (MDX) components.
@@ -378,7 +425,7 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
     if (section === 1 && wantTable) add(table(rng, t));
     if (section === 1 && ext === 'mdx') add(timeline(rng, t, pubMs, Math.max(fromMs, pubMs - 400 * DAY)), false);
     if (section === 2 && wantCode) add(codeBlock(rng, t), false);
-    if (section === 2 && wantList) add(list(rng, t));
+    if (section === 2 && wantList) add(list(rng));
     if (words < target && rng.chance(0.35)) {
       add(`### ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} in ${t.d.name} ${version(rng)}`);
       add(paragraph(rng, t, links));
@@ -415,7 +462,12 @@ export function serializeArticle(a: GeneratedArticle): string {
   const f = a.frontMatter;
   const lines = ['---', `title: ${q(f.title)}`, `description: ${q(f.description)}`, `pubDate: ${f.pubDate}`];
   if (f.updatedDate) lines.push(`updatedDate: ${f.updatedDate}`);
-  lines.push(`authors: [${f.authors.join(', ')}]`, `distros: [${f.distros.join(', ')}]`, `topics: [${f.topics.join(', ')}]`, `type: ${f.type}`);
+  lines.push(
+    `authors: [${f.authors.join(', ')}]`,
+    `distros: [${f.distros.join(', ')}]`,
+    `topics: [${f.topics.join(', ')}]`,
+    `type: ${f.type}`,
+  );
   if (f.series) lines.push(`series: ${f.series}`);
   lines.push('sources:');
   for (const s of f.sources) {

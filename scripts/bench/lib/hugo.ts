@@ -70,7 +70,8 @@ buildFuture = true
   let n = 0;
   for (const f of readdirSync(join(tree, 'articles'))) {
     const text = readFileSync(join(tree, 'articles', f), 'utf8');
-    if (f.endsWith('.mdx')) writeFileSync(join(dir, 'content/articles', f.replace(/\.mdx$/, '.md')), mdxToMarkdown(text));
+    if (f.endsWith('.mdx'))
+      writeFileSync(join(dir, 'content/articles', f.replace(/\.mdx$/, '.md')), mdxToMarkdown(text));
     else writeFileSync(join(dir, 'content/articles', f), text);
     n++;
   }
@@ -86,18 +87,35 @@ export const parseHugoTotal = (lines: string[]) => {
   return undefined;
 };
 
-export async function hugoBuild(o: { bin: string; dir: string; outDir: string; articles: number; kind: 'cold' | 'warm'; logFile: string; label: string }): Promise<BuildMeasure> {
+export async function hugoBuild(o: {
+  bin: string;
+  dir: string;
+  outDir: string;
+  articles: number;
+  kind: 'cold' | 'warm';
+  logFile: string;
+  label: string;
+}): Promise<BuildMeasure> {
   rmSync(o.outDir, { recursive: true, force: true });
   if (o.kind === 'cold') rmSync(join(o.dir, 'resources'), { recursive: true, force: true });
   const before = loadavg()[0]!;
-  const r = await runMeasured(o.bin, ['--source', o.dir, '--destination', o.outDir, '--cleanDestinationDir', '--noBuildLock'], {
-    cwd: o.dir,
-    env: { ...process.env, HUGO_CACHEDIR: join(o.dir, '.hugo_cache') },
-    logFile: o.logFile,
-    timeoutMs: 30 * 60_000,
-  });
+  const r = await runMeasured(
+    o.bin,
+    ['--source', o.dir, '--destination', o.outDir, '--cleanDestinationDir', '--noBuildLock'],
+    {
+      cwd: o.dir,
+      env: { ...process.env, HUGO_CACHEDIR: join(o.dir, '.hugo_cache') },
+      logFile: o.logFile,
+      timeoutMs: 30 * 60_000,
+    },
+  );
   const m = summarize(o.label, o.kind, o.articles, r, o.outDir, o.logFile, before);
   const total = parseHugoTotal(r.lines.map((l) => l.line));
   const pages = dirSize(o.outDir).files; // one index.html per article (and nothing else with this config)
-  return { ...m, pages, pagesPerSec: Math.round((pages / (r.wallMs / 1000)) * 10) / 10, phases: total ? { mdxWarnings: 0, astroTotalMs: total } : undefined };
+  return {
+    ...m,
+    pages,
+    pagesPerSec: Math.round((pages / (r.wallMs / 1000)) * 10) / 10,
+    phases: total ? { mdxWarnings: 0, astroTotalMs: total, integrations: {} } : undefined,
+  };
 }

@@ -1,3 +1,4 @@
+import type * as LH from 'lighthouse/types/lh.js';
 /**
  * Lighthouse (Node API, default config = mobile emulation with simulated throttling) on Debian's Chromium via
  * chrome-launcher. Lighthouse is an optional devDependency: when it cannot be imported this says so and returns.
@@ -34,7 +35,13 @@ const median = (xs: number[]) => {
   return s.length === 0 ? null : s[Math.floor((s.length - 1) / 2)]!;
 };
 
-export async function loadLighthouse(): Promise<{ lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: any } | undefined>; launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void | Promise<void> }> } | string> {
+export async function loadLighthouse(): Promise<
+  | {
+      lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LH.Result } | undefined>;
+      launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void | Promise<void> }>;
+    }
+  | string
+> {
   try {
     const lh = await import('lighthouse');
     const cl = await import('chrome-launcher');
@@ -44,7 +51,12 @@ export async function loadLighthouse(): Promise<{ lighthouse: (url: string, flag
   }
 }
 
-export async function runLighthouse(origin: string, pages: { name: string; path: string }[], runs: number, reportDir: string): Promise<LighthouseResult[] | string> {
+export async function runLighthouse(
+  origin: string,
+  pages: { name: string; path: string }[],
+  runs: number,
+  reportDir: string,
+): Promise<LighthouseResult[] | string> {
   const mod = await loadLighthouse();
   if (typeof mod === 'string') return mod;
   const out: LighthouseResult[] = [];
@@ -56,26 +68,54 @@ export async function runLighthouse(origin: string, pages: { name: string; path:
       out.push({ name: p.name, path: p.path, skipped: `HTTP ${head?.status ?? 'error'}` });
       continue;
     }
-    const perRun: { scores: Record<string, number | null>; metrics: Record<string, number | null>; issues: string[]; version: string; warnings: string[] }[] = [];
+    const perRun: {
+      scores: Record<string, number | null>;
+      metrics: Record<string, number | null>;
+      issues: string[];
+      version: string;
+      warnings: string[];
+    }[] = [];
     for (let i = 0; i < runs; i++) {
-      const chrome = await mod.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'], logLevel: 'silent' });
+      const chrome = await mod.launch({
+        chromePath: CHROMIUM,
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+        logLevel: 'silent',
+      });
       try {
-        const res = await mod.lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATS] });
+        const res = await mod.lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATS],
+        });
         if (!res) throw new Error('Lighthouse returned no result');
         const lhr = res.lhr;
         writeFileSync(join(reportDir, `${p.name.replace(/\W+/g, '-')}-${i + 1}.json`), JSON.stringify(lhr));
-        const scores = Object.fromEntries(CATS.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
+        const scores = Object.fromEntries(
+          CATS.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]),
+        );
         const metrics = Object.fromEntries(
           Object.entries(METRICS).map(([id, label]) => {
             const v = lhr.audits[id]?.numericValue;
-            return [label, v == null ? null : id === 'cumulative-layout-shift' ? Math.round(v * 1000) / 1000 : Math.round(v)];
+            return [
+              label,
+              v == null ? null : id === 'cumulative-layout-shift' ? Math.round(v * 1000) / 1000 : Math.round(v),
+            ];
           }),
         );
         const weighted = new Set<string>();
-        for (const c of CATS) for (const ref of lhr.categories[c]?.auditRefs ?? []) if (ref.weight > 0) weighted.add(ref.id);
+        for (const c of CATS)
+          for (const ref of lhr.categories[c]?.auditRefs ?? []) if (ref.weight > 0) weighted.add(ref.id);
         const issues = [...weighted]
           .map((id) => lhr.audits[id])
-          .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'informative')
+          .filter(
+            (a): a is LH.Audit.Result =>
+              a !== undefined &&
+              a.score !== null &&
+              a.score < 0.9 &&
+              a.scoreDisplayMode !== 'notApplicable' &&
+              a.scoreDisplayMode !== 'informative',
+          )
           .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
         perRun.push({ scores, metrics, issues, version: lhr.lighthouseVersion, warnings: lhr.runWarnings ?? [] });
       } finally {
@@ -83,7 +123,12 @@ export async function runLighthouse(origin: string, pages: { name: string; path:
       }
     }
     const pick = (k: 'scores' | 'metrics') =>
-      Object.fromEntries(Object.keys(perRun[0]![k]).map((key) => [key, median(perRun.map((r) => r[k][key]).filter((v): v is number => v != null))]));
+      Object.fromEntries(
+        Object.keys(perRun[0]![k]).map((key) => [
+          key,
+          median(perRun.map((r) => r[k][key]).filter((v): v is number => v != null)),
+        ]),
+      );
     out.push({
       name: p.name,
       path: p.path,

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const pkgVersion = (repo: string, name: string) => {
   try {
-    return (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return null;
   }
@@ -14,7 +15,11 @@ const pkgVersion = (repo: string, name: string) => {
 
 const cmdVersion = (bin: string, args: string[]) => {
   try {
-    return existsSync(bin) ? execFileSync(bin, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0]! : null;
+    return existsSync(bin)
+      ? execFileSync(bin, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] })
+          .trim()
+          .split('\n')[0]!
+      : null;
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 /**
  * Runs a command and measures it: wall time, peak RSS of the whole process tree (sampled from /proc), every output
  * line stamped on arrival, and, when /usr/bin/time is installed, its rusage summary (max RSS of the largest single
@@ -57,7 +58,10 @@ export function killActive(): void {
 export const TIME_BIN = '/usr/bin/time';
 export const hasTime = () => existsSync(TIME_BIN);
 
-interface ProcInfo { ppid: number; rss: number }
+interface ProcInfo {
+  ppid: number;
+  rss: number;
+}
 
 function readProcs(): Map<number, ProcInfo> {
   const procs = new Map<number, ProcInfo>();
@@ -140,7 +144,12 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
   const lines: LogLine[] = [];
   const started = performance.now();
   const jiffies0 = cpuJiffies();
-  const child = spawn(bin, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(bin, argv, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   if (child.pid) activeGroups.add(child.pid);
   let peakTree = 0;
   let peakProc = 0;
@@ -179,7 +188,7 @@ export function runMeasured(cmd: string, args: string[], opts: RunOptions): Prom
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
         lines.push({ t, line });
-        if (opts.echo?.test(line)) process.stdout.write(`    | ${line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')}\n`);
+        if (opts.echo?.test(line)) process.stdout.write(`    | ${stripVTControlCharacters(line)}\n`);
       }
     });
     stream.on('end', () => {

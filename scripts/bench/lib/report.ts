@@ -23,11 +23,24 @@ export interface Results {
   startedAt: string;
   finishedAt?: string;
   durationS?: number;
-  options: { sizes: number[]; refSize: number; seed: number; skip: string[]; queries: string[]; lighthouseRuns: number };
+  options: {
+    sizes: number[];
+    refSize: number;
+    seed: number;
+    skip: string[];
+    queries: string[];
+    lighthouseRuns: number;
+  };
   machine: Machine;
   archives: ArchiveStats[];
   builds: BuildMeasure[];
-  references: { articles: number; bare: BuildMeasure[]; hugo: BuildMeasure[]; hugoSkipped?: string; bareSkipped?: string };
+  references: {
+    articles: number;
+    bare: BuildMeasure[];
+    hugo: BuildMeasure[];
+    hugoSkipped?: string;
+    bareSkipped?: string;
+  };
   realSite?: { build?: BuildMeasure; pages: PageCost[]; skipped?: string };
   search: { runs: SearchRun[]; skipped?: string[] };
   lighthouse: { results: LighthouseResult[]; skipped?: string };
@@ -35,18 +48,25 @@ export interface Results {
 }
 
 const MiB = 1024 * 1024;
-export const kB = (b: number | undefined | null) => (b == null ? '–' : b >= 10_000_000 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1000).toFixed(1)} kB`);
+export const kB = (b: number | undefined | null) =>
+  b == null ? '–' : b >= 10_000_000 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1000).toFixed(1)} kB`;
 export const mib = (b: number | undefined | null) => (b == null || b === 0 ? '–' : `${Math.round(b / MiB)} MiB`);
-export const sec = (ms: number | undefined | null) => (ms == null ? '–' : ms >= 100_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+export const sec = (ms: number | undefined | null) =>
+  ms == null ? '–' : ms >= 100_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 export const msf = (ms: number | undefined | null) => (ms == null ? '–' : `${Math.round(ms)} ms`);
 const n = (x: number | undefined | null) => (x == null ? '–' : x.toLocaleString('en-GB'));
 
 export function table(head: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {
   const sep = head.map((_, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'r' ? '---:' : '---'));
-  return [`| ${head.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.map(String).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${sep.join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(String).join(' | ')} |`),
+  ].join('\n');
 }
 
-const cpu = (b: BuildMeasure) => (b.cpuUserS == null ? '–' : `${Math.round((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0))} s (${b.cpuPercent ?? '–'}%)`);
+const cpu = (b: BuildMeasure) =>
+  b.cpuUserS == null ? '–' : `${Math.round((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0))} s (${b.cpuPercent ?? '–'}%)`;
 
 function buildRows(builds: BuildMeasure[]) {
   return builds.map((b) => [
@@ -65,11 +85,30 @@ function buildRows(builds: BuildMeasure[]) {
     msf(b.phases?.bundleMs),
     msf(b.phases?.renderMs),
     msf(b.phases?.postRenderMs),
-    b.otherBusyCores == null ? b.loadAvgBefore.toFixed(2) : `${b.otherBusyCores.toFixed(2)} (${b.loadAvgBefore.toFixed(2)})`,
+    b.otherBusyCores == null
+      ? b.loadAvgBefore.toFixed(2)
+      : `${b.otherBusyCores.toFixed(2)} (${b.loadAvgBefore.toFixed(2)})`,
   ]);
 }
 
-const BUILD_HEAD = ['articles', 'wall', 'pages', 'pages/s', 'wall per 1,000 articles', 'CPU per 1,000 articles', 'peak RSS (tree)', 'peak RSS (largest process)', 'CPU user+sys', 'output', 'pagefind/', 'content sync', 'bundle', 'render pages', 'build:done hooks', 'other work: CPUs (load avg before)'];
+const BUILD_HEAD = [
+  'articles',
+  'wall',
+  'pages',
+  'pages/s',
+  'wall per 1,000 articles',
+  'CPU per 1,000 articles',
+  'peak RSS (tree)',
+  'peak RSS (largest process)',
+  'CPU user+sys',
+  'output',
+  'pagefind/',
+  'content sync',
+  'bundle',
+  'render pages',
+  'build:done hooks',
+  'other work: CPUs (load avg before)',
+];
 
 const bucket = (b: Bucket | undefined) => (b ? `${kB(b.raw)} / ${kB(b.gzip)} / ${kB(b.brotli)}` : '–');
 
@@ -77,7 +116,10 @@ export function renderMarkdown(r: Results): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`# Downstream benchmark (${r.mode})`, '');
-  out.push(`Run ${r.startedAt}${r.durationS ? `, ${Math.round(r.durationS / 60)} min` : ''}: \`${r.command}\`. Figures only, no pass/fail.`, '');
+  out.push(
+    `Run ${r.startedAt}${r.durationS ? `, ${Math.round(r.durationS / 60)} min` : ''}: \`${r.command}\`. Figures only, no pass/fail.`,
+    '',
+  );
   out.push('## Machine', '');
   out.push(
     table(
@@ -88,7 +130,10 @@ export function renderMarkdown(r: Results): string {
         ['OS', `${m.os}, Linux ${m.kernel}`],
         ['Node', m.node],
         ['Astro / MDX / Pagefind', `${m.astro} / ${m.mdx} / ${m.pagefind}`],
-        ['Chromium / Playwright / Lighthouse', `${m.chromium ?? '–'} / ${m.playwright ?? '–'} / ${m.lighthouse ?? 'not installed'}`],
+        [
+          'Chromium / Playwright / Lighthouse',
+          `${m.chromium ?? '–'} / ${m.playwright ?? '–'} / ${m.lighthouse ?? 'not installed'}`,
+        ],
         ['Hugo', m.hugo ?? 'not installed'],
         ['Load average at start', m.loadAvgAtStart.join(', ')],
         ['Build clock (BUILD_DATE)', m.buildDate],
@@ -103,7 +148,14 @@ export function renderMarkdown(r: Results): string {
     out.push(
       table(
         ['articles', '.md', '.mdx', 'words min / mean / max', 'source size', 'generated in'],
-        r.archives.map((a) => [n(a.articles), n(a.md), n(a.mdx), `${a.wordsMin} / ${a.wordsMean} / ${a.wordsMax}`, kB(a.sourceBytes), msf(a.generateMs)]),
+        r.archives.map((a) => [
+          n(a.articles),
+          n(a.md),
+          n(a.mdx),
+          `${a.wordsMin} / ${a.wordsMean} / ${a.wordsMax}`,
+          kB(a.sourceBytes),
+          msf(a.generateMs),
+        ]),
       ),
       '',
     );
@@ -114,13 +166,16 @@ export function renderMarkdown(r: Results): string {
     const failed = r.builds.filter((b) => !b.ok);
     if (failed.length) {
       out.push('Failed builds (figures in their rows are up to the failure):', '');
-      for (const b of failed) out.push(`- ${n(b.articles)} ${b.kind}${b.heapLimitMb ? ` (heap ${b.heapLimitMb} MB)` : ''}: ${b.oom ? 'JavaScript heap out of memory' : `exit ${b.exitCode}`} after ${sec(b.wallMs)}, after \`${b.failedAfter ?? '?'}\``);
+      for (const b of failed)
+        out.push(
+          `- ${n(b.articles)} ${b.kind}${b.heapLimitMb ? ` (heap ${b.heapLimitMb} MB)` : ''}: ${b.oom ? 'JavaScript heap out of memory' : `exit ${b.exitCode}`} after ${sec(b.wallMs)}, after \`${b.failedAfter ?? '?'}\``,
+        );
       out.push('');
     }
     out.push(
-      'Cold: content cache (`.cache/data-store.json`, the project\'s `node_modules/.astro` equivalent), `.astro/`, Vite cache and output deleted first. ' +
-        'Warm: one article\'s body changed, caches kept, output deleted (as `npm run build` does). Peak RSS (tree) is the highest sum of RSS over the build\'s process tree, sampled every 200 ms; ' +
-        'largest process is `/usr/bin/time -v`\'s maximum resident set size when available. Phases come from the log (arrival times of lines).',
+      "Cold: content cache (`.cache/data-store.json`, the project's `node_modules/.astro` equivalent), `.astro/`, Vite cache and output deleted first. " +
+        "Warm: one article's body changed, caches kept, output deleted (as `npm run build` does). Peak RSS (tree) is the highest sum of RSS over the build's process tree, sampled every 200 ms; " +
+        "largest process is `/usr/bin/time -v`'s maximum resident set size when available. Phases come from the log (arrival times of lines).",
       '',
     );
     out.push(table(BUILD_HEAD, buildRows(r.builds)), '');
@@ -131,21 +186,34 @@ export function renderMarkdown(r: Results): string {
     const withHooks = r.builds.filter((b) => b.ok && b.phases && Object.keys(b.phases.integrations ?? {}).length);
     if (withHooks.length) {
       out.push('Time the integrations report for their own work (build:done hooks and checks):', '');
-      for (const b of withHooks) out.push(`- ${n(b.articles)} ${b.kind}: ${Object.entries(b.phases!.integrations).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}`);
+      for (const b of withHooks)
+        out.push(
+          `- ${n(b.articles)} ${b.kind}: ${Object.entries(b.phases!.integrations)
+            .map(([k, v]) => `${k} ${sec(v)}`)
+            .join(', ')}`,
+        );
       out.push('');
     }
     const withMem = r.builds.filter((b) => b.memoryByPhase?.length);
     if (withMem.length) {
-      out.push('Peak RSS of the process tree by phase (window duration in brackets; an integration\'s window ends when it logs that it is done):', '');
+      out.push(
+        "Peak RSS of the process tree by phase (window duration in brackets; an integration's window ends when it logs that it is done):",
+        '',
+      );
       for (const b of withMem) {
-        out.push(`- ${n(b.articles)} ${b.kind}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : ''}${b.ok ? '' : ' (failed)'}: ${b.memoryByPhase!.map((p) => `${p.phase} ${mib(p.peakBytes)} (${sec(p.ms)})`).join(', ')}`);
+        out.push(
+          `- ${n(b.articles)} ${b.kind}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : ''}${b.ok ? '' : ' (failed)'}: ${b.memoryByPhase!.map((p) => `${p.phase} ${mib(p.peakBytes)} (${sec(p.ms)})`).join(', ')}`,
+        );
       }
       out.push('');
     }
     const cold = r.builds.filter((b) => b.kind === 'cold' && b.ok && b.outBreakdown?.length);
     if (cold.length) {
       out.push('Where the output goes (largest top-level entries, cold builds):', '');
-      for (const b of cold) out.push(`- ${n(b.articles)} articles, ${n(b.outFiles)} files: ${b.outBreakdown!.map((e) => `\`${e.name}\` ${kB(e.bytes)} (${n(e.files)} files)`).join(', ')}`);
+      for (const b of cold)
+        out.push(
+          `- ${n(b.articles)} articles, ${n(b.outFiles)} files: ${b.outBreakdown!.map((e) => `\`${e.name}\` ${kB(e.bytes)} (${n(e.files)} files)`).join(', ')}`,
+        );
       out.push('');
     }
   }
@@ -155,26 +223,61 @@ export function renderMarkdown(r: Results): string {
     out.push(`## References over the same ${n(ref.articles)} articles`, '');
     // The site's last successful cold and warm builds of this corpus (a retried warm build replaces a flagged one).
     const siteAll = r.builds.filter((b) => b.articles === ref.articles && b.ok);
-    const lastOf = (k: 'cold' | 'warm') => siteAll.filter((b) => b.kind === k && !(k === 'warm' && b.phases?.cacheCleared?.length)).at(-1);
+    const lastOf = (k: 'cold' | 'warm') =>
+      siteAll.filter((b) => b.kind === k && !(k === 'warm' && b.phases?.cacheCleared?.length)).at(-1);
     const site = [lastOf('cold'), lastOf('warm')].filter((b): b is BuildMeasure => !!b);
     const row = (name: string, list: BuildMeasure[]) => {
       const c = list.find((b) => b.kind === 'cold');
       const w = list.find((b) => b.kind === 'warm');
-      const cpuS = (b?: BuildMeasure) => (b?.cpuUserS == null ? '–' : sec(((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0)) * 1000));
-      return [name, sec(c?.wallMs), sec(w?.wallMs), cpuS(c), cpuS(w), sec(c?.msPer1000Articles), n(c?.pages), mib(c?.peakTreeRssBytes), kB(c?.outBytes), c?.otherBusyCores?.toFixed(2) ?? '–'];
+      const cpuS = (b?: BuildMeasure) =>
+        b?.cpuUserS == null ? '–' : sec(((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0)) * 1000);
+      return [
+        name,
+        sec(c?.wallMs),
+        sec(w?.wallMs),
+        cpuS(c),
+        cpuS(w),
+        sec(c?.msPer1000Articles),
+        n(c?.pages),
+        mib(c?.peakTreeRssBytes),
+        kB(c?.outBytes),
+        c?.otherBusyCores?.toFixed(2) ?? '–',
+      ];
     };
     const rows = [];
     if (site.length) rows.push(row('Downstream (real site)', site));
     if (ref.bare.length) rows.push(row('bare Astro (same Markdown pipeline, one route)', ref.bare));
     if (ref.hugo.length) rows.push(row(`Hugo (${(m.hugo ?? '').split(' ')[1] ?? ''})`, ref.hugo));
-    out.push(table(['project', 'cold wall', 'warm wall', 'cold CPU', 'warm CPU', 'cold wall per 1,000', 'pages', 'peak RSS (tree)', 'output', 'other work (CPUs, cold)'], rows), '');
+    out.push(
+      table(
+        [
+          'project',
+          'cold wall',
+          'warm wall',
+          'cold CPU',
+          'warm CPU',
+          'cold wall per 1,000',
+          'pages',
+          'peak RSS (tree)',
+          'output',
+          'other work (CPUs, cold)',
+        ],
+        rows,
+      ),
+      '',
+    );
     const sc = site.find((b) => b.kind === 'cold' && b.ok);
     const bc = ref.bare.find((b) => b.kind === 'cold' && b.ok);
     const hc = ref.hugo.find((b) => b.kind === 'cold' && b.ok);
     const cpuOf = (b: BuildMeasure) => (b.cpuUserS ?? NaN) + (b.cpuSysS ?? 0);
     if (sc && bc) {
-      out.push(`Downstream cold build = ${(sc.wallMs / bc.wallMs).toFixed(2)}× bare Astro${hc ? `, ${(sc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : ''} in wall time; bare Astro = ${hc ? `${(bc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : '–'}.`);
-      if (Number.isFinite(cpuOf(sc)) && Number.isFinite(cpuOf(bc))) out.push(`In CPU time (less sensitive to other work on the machine): Downstream = ${(cpuOf(sc) / cpuOf(bc)).toFixed(2)}× bare Astro${hc && Number.isFinite(cpuOf(hc)) ? `, bare Astro = ${(cpuOf(bc) / cpuOf(hc)).toFixed(0)}× Hugo` : ''}.`);
+      out.push(
+        `Downstream cold build = ${(sc.wallMs / bc.wallMs).toFixed(2)}× bare Astro${hc ? `, ${(sc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : ''} in wall time; bare Astro = ${hc ? `${(bc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : '–'}.`,
+      );
+      if (Number.isFinite(cpuOf(sc)) && Number.isFinite(cpuOf(bc)))
+        out.push(
+          `In CPU time (less sensitive to other work on the machine): Downstream = ${(cpuOf(sc) / cpuOf(bc)).toFixed(2)}× bare Astro${hc && Number.isFinite(cpuOf(hc)) ? `, bare Astro = ${(cpuOf(bc) / cpuOf(hc)).toFixed(0)}× Hugo` : ''}.`,
+        );
       out.push('');
     }
     if (ref.hugoSkipped) out.push(`Hugo: ${ref.hugoSkipped}`, '');
@@ -185,7 +288,10 @@ export function renderMarkdown(r: Results): string {
     out.push('## Page costs of the real site (content/)', '');
     if (r.realSite.build) {
       const b = r.realSite.build;
-      out.push(`Built in ${sec(b.wallMs)} (${n(b.pages)} pages, peak RSS ${mib(b.peakTreeRssBytes)}, output ${kB(b.outBytes)}, pagefind/ ${kB(b.pagefindBytes)}).`, '');
+      out.push(
+        `Built in ${sec(b.wallMs)} (${n(b.pages)} pages, peak RSS ${mib(b.peakTreeRssBytes)}, output ${kB(b.outBytes)}, pagefind/ ${kB(b.pagefindBytes)}).`,
+        '',
+      );
     }
     if (r.realSite.skipped) out.push(`Skipped: ${r.realSite.skipped}`, '');
     out.push('Bytes as raw / gzip -9 / brotli 11 (types a host would not compress count raw). kB = 1,000 bytes.', '');
@@ -196,7 +302,16 @@ export function renderMarkdown(r: Results): string {
         r.realSite.pages.map((p) =>
           p.skipped
             ? [`${p.name} (${p.path})`, `skipped: ${p.skipped}`, ...cats.map(() => ''), '', '', '']
-            : [`${p.name} (${p.path})`, p.requests, ...cats.map((c) => (p.byCategory![c].count ? `${kB(p.byCategory![c].raw)} (${p.byCategory![c].count})` : '–')), kB(p.total!.raw), kB(p.total!.gzip), kB(p.total!.brotli)],
+            : [
+                `${p.name} (${p.path})`,
+                p.requests,
+                ...cats.map((c) =>
+                  p.byCategory![c].count ? `${kB(p.byCategory![c].raw)} (${p.byCategory![c].count})` : '–',
+                ),
+                kB(p.total!.raw),
+                kB(p.total!.gzip),
+                kB(p.total!.brotli),
+              ],
         ),
       ),
       '',
@@ -204,7 +319,13 @@ export function renderMarkdown(r: Results): string {
     const largest = r.realSite.pages.filter((p) => p.largest?.length);
     if (largest.length) {
       out.push('Largest responses:', '');
-      for (const p of largest) out.push(`- ${p.name}: ${p.largest!.slice(0, 3).map((l) => `\`${l.url}\` ${kB(l.bytes)} (br ${kB(l.brotli)})`).join(', ')}`);
+      for (const p of largest)
+        out.push(
+          `- ${p.name}: ${p
+            .largest!.slice(0, 3)
+            .map((l) => `\`${l.url}\` ${kB(l.bytes)} (br ${kB(l.brotli)})`)
+            .join(', ')}`,
+        );
       out.push('');
     }
   }
@@ -224,7 +345,15 @@ export function renderMarkdown(r: Results): string {
     const sites = [...new Set(r.search.runs.map((s) => s.site))];
     out.push(
       table(
-        ['site', 'index ready (median)', 'cold latency median / max', 'warm latency median / max', 'first query, Pagefind files br: median / max', 'first query, everything br: max', 'warm query added br: median'],
+        [
+          'site',
+          'index ready (median)',
+          'cold latency median / max',
+          'warm latency median / max',
+          'first query, Pagefind files br: median / max',
+          'first query, everything br: max',
+          'warm query added br: median',
+        ],
         sites.map((site) => {
           const runs = r.search.runs.filter((s) => s.site === site);
           const cl = runs.map((s) => s.cold.latencyMs);
@@ -251,7 +380,18 @@ export function renderMarkdown(r: Results): string {
       );
       out.push(
         table(
-          ['site', 'typed (cold query)', 'pasted query', 'pasted latency', 'results', 'API search() again', 'API data() ×10', 'API fresh query', 'API fresh search()', 'results'],
+          [
+            'site',
+            'typed (cold query)',
+            'pasted query',
+            'pasted latency',
+            'results',
+            'API search() again',
+            'API data() ×10',
+            'API fresh query',
+            'API fresh search()',
+            'results',
+          ],
           probes.map((s) => [
             s.site,
             `“${s.cold.query}” ${msf(s.cold.latencyMs)}`,
@@ -270,10 +410,49 @@ export function renderMarkdown(r: Results): string {
     }
     out.push(
       table(
-        ['site', 'query', 'index ready', 'latency (final results)', 'first update', 'updates', 'results', 'requests', 'Pagefind files raw / gz / br', 'everything raw / gz / br', 'vs 300 kB (Pagefind br)', 'vs 100 ms'],
+        [
+          'site',
+          'query',
+          'index ready',
+          'latency (final results)',
+          'first update',
+          'updates',
+          'results',
+          'requests',
+          'Pagefind files raw / gz / br',
+          'everything raw / gz / br',
+          'vs 300 kB (Pagefind br)',
+          'vs 100 ms',
+        ],
         r.search.runs.flatMap((s) => [
-          [s.site, `cold “${s.cold.query}”`, msf(s.cold.indexReadyMs), msf(s.cold.latencyMs), msf(s.cold.firstChangeMs), s.cold.changes ?? '–', n(s.cold.results), s.cold.requests, bucket(s.cold.pagefind), bucket(s.cold.total), s.cold.pagefind.brotli < 300_000 ? 'under' : 'over', s.cold.latencyMs == null ? '–' : s.cold.latencyMs < 100 ? 'under' : 'over'],
-          [s.site, `warm “${s.warm.query}”`, '', msf(s.warm.latencyMs), msf(s.warm.firstChangeMs), s.warm.changes ?? '–', n(s.warm.results), s.warm.requests, bucket(s.warm.pagefind), bucket(s.warm.total), '', s.warm.latencyMs == null ? '–' : s.warm.latencyMs < 100 ? 'under' : 'over'],
+          [
+            s.site,
+            `cold “${s.cold.query}”`,
+            msf(s.cold.indexReadyMs),
+            msf(s.cold.latencyMs),
+            msf(s.cold.firstChangeMs),
+            s.cold.changes ?? '–',
+            n(s.cold.results),
+            s.cold.requests,
+            bucket(s.cold.pagefind),
+            bucket(s.cold.total),
+            s.cold.pagefind.brotli < 300_000 ? 'under' : 'over',
+            s.cold.latencyMs == null ? '–' : s.cold.latencyMs < 100 ? 'under' : 'over',
+          ],
+          [
+            s.site,
+            `warm “${s.warm.query}”`,
+            '',
+            msf(s.warm.latencyMs),
+            msf(s.warm.firstChangeMs),
+            s.warm.changes ?? '–',
+            n(s.warm.results),
+            s.warm.requests,
+            bucket(s.warm.pagefind),
+            bucket(s.warm.total),
+            '',
+            s.warm.latencyMs == null ? '–' : s.warm.latencyMs < 100 ? 'under' : 'over',
+          ],
         ]),
       ),
       '',
@@ -281,7 +460,11 @@ export function renderMarkdown(r: Results): string {
     const parts = new Map<string, SearchRun>();
     for (const s of r.search.runs) if (!parts.has(s.site)) parts.set(s.site, s);
     for (const [site, s] of parts) {
-      out.push(`Cold Pagefind bytes by file kind on ${site} (“${s.cold.query}”): ${Object.entries(s.cold.pagefindParts).map(([k, b]) => `${k} ${kB(b.raw)} ×${b.count}`).join(', ')}.`);
+      out.push(
+        `Cold Pagefind bytes by file kind on ${site} (“${s.cold.query}”): ${Object.entries(s.cold.pagefindParts)
+          .map(([k, b]) => `${k} ${kB(b.raw)} ×${b.count}`)
+          .join(', ')}.`,
+      );
     }
     out.push('');
     for (const sk of r.search.skipped ?? []) out.push(`Skipped: ${sk}`, '');
@@ -314,7 +497,9 @@ export function renderMarkdown(r: Results): string {
     if (r.lighthouse.results[0]?.runs) out.push(`Median of ${r.lighthouse.results[0].runs} run(s) per page.`, '');
   }
 
-  const all = [...r.builds, ...r.references.bare, ...(r.realSite?.build ? [r.realSite.build] : [])].filter((b) => b.code && b.label !== 'bare');
+  const all = [...r.builds, ...r.references.bare, ...(r.realSite?.build ? [r.realSite.build] : [])].filter(
+    (b) => b.code && b.label !== 'bare',
+  );
   const prints = [...new Set(all.map((b) => b.code!.hash))];
   if (prints.length > 1 || all.some((b) => b.code!.changedDuringBuild)) {
     out.push('## Code changes during the run', '');
@@ -327,7 +512,15 @@ export function renderMarkdown(r: Results): string {
         ['fingerprint', 'newest file at build start', 'builds'],
         prints.map((h) => {
           const bs = all.filter((b) => b.code!.hash === h);
-          return [h, `${bs[0]!.code!.newestFile} (${bs[0]!.code!.newest.slice(11, 19)} UTC)`, bs.map((b) => `${b.label} ${n(b.articles)} ${b.kind}${b.code!.changedDuringBuild ? ' (edited during)' : ''}`).join(', ')];
+          return [
+            h,
+            `${bs[0]!.code!.newestFile} (${bs[0]!.code!.newest.slice(11, 19)} UTC)`,
+            bs
+              .map(
+                (b) => `${b.label} ${n(b.articles)} ${b.kind}${b.code!.changedDuringBuild ? ' (edited during)' : ''}`,
+              )
+              .join(', '),
+          ];
         }),
         ['l', 'l', 'l'],
       ),

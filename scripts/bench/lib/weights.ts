@@ -50,7 +50,11 @@ export interface Bucket {
 
 export const emptyBucket = (): Bucket => ({ count: 0, raw: 0, gzip: 0, brotli: 0 });
 
-export function aggregate(records: readonly ResponseRecord[]): { byCategory: Record<Category, Bucket>; total: Bucket; headerBytes: number } {
+export function aggregate(records: readonly ResponseRecord[]): {
+  byCategory: Record<Category, Bucket>;
+  total: Bucket;
+  headerBytes: number;
+} {
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, emptyBucket()])) as Record<Category, Bucket>;
   const total = emptyBucket();
   let headerBytes = 0;

@@ -9,7 +9,11 @@ export function articleFiles(dir: string): Map<string, string[]> {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (/\.(md|mdx)$/.test(name) && !name.startsWith('_')) {
-        const id = relative(dir, full).split(sep).join('/').replace(/\.(md|mdx)$/, '').toLowerCase();
+        const id = relative(dir, full)
+          .split(sep)
+          .join('/')
+          .replace(/\.(md|mdx)$/, '')
+          .toLowerCase();
         byId.set(id, [...(byId.get(id) ?? []), full]);
       }
     }

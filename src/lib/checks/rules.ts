@@ -15,7 +15,13 @@ export interface Problem {
 
 export type Check = (page: BuiltPage, site: DistIndex) => Problem[];
 
-const problem = (check: string, page: BuiltPage, el: HTMLElement | null, message: string, target?: string): Problem => ({
+const problem = (
+  check: string,
+  page: BuiltPage,
+  el: HTMLElement | null,
+  message: string,
+  target?: string,
+): Problem => ({
   check,
   file: page.file,
   line: el ? lineAt(page.html, el.range[0]) : 1,
@@ -55,14 +61,18 @@ export const internalLinks: Check = (page, site) => {
       if (target.origin !== pageUrl.origin) continue;
       const found = resolveInternal(site, target.pathname);
       if (!found) {
-        out.push(problem('links', page, el, `${attr}="${raw}" points to ${target.pathname}, which is not in the build`, raw));
+        out.push(
+          problem('links', page, el, `${attr}="${raw}" points to ${target.pathname}, which is not in the build`, raw),
+        );
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment && el.tagName === 'A' && found.endsWith('.html')) {
         const ids = found === page.file ? page.ids : site.idsOf(found);
         if (!ids.has(fragment)) {
-          out.push(problem('anchors', page, el, `href="${raw}": no element with id="${fragment}" on ${target.pathname}`, raw));
+          out.push(
+            problem('anchors', page, el, `href="${raw}": no element with id="${fragment}" on ${target.pathname}`, raw),
+          );
         }
       }
     }
@@ -79,11 +89,13 @@ export const pageMetadata: Check = (page) => {
   const out: Problem[] = [];
   const html = page.root.querySelector('html');
   if (!html?.getAttribute('lang')) out.push(problem('metadata', page, html, '<html> has no lang attribute'));
-  if (!page.root.querySelector('title')?.text.trim()) out.push(problem('metadata', page, null, 'missing or empty <title>'));
+  if (!page.root.querySelector('title')?.text.trim())
+    out.push(problem('metadata', page, null, 'missing or empty <title>'));
   const desc = page.root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim();
   if (!desc) out.push(problem('metadata', page, null, 'missing <meta name="description">'));
   const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  if (!canonical || !/^https?:\/\//.test(canonical)) out.push(problem('metadata', page, null, 'missing absolute <link rel="canonical">'));
+  if (!canonical || !/^https?:\/\//.test(canonical))
+    out.push(problem('metadata', page, null, 'missing absolute <link rel="canonical">'));
   return out;
 };
 
@@ -92,9 +104,26 @@ export const externalLinks: Check = (page) => {
   const out: Problem[] = [];
   for (const a of page.root.querySelectorAll('a[href^="http"]')) {
     const rel = (a.getAttribute('rel') ?? '').split(/\s+/);
-    if (!rel.includes('noopener')) out.push(problem('external', page, a, `external link ${a.getAttribute('href')} lacks rel="noopener"`, a.getAttribute('href')));
+    if (!rel.includes('noopener'))
+      out.push(
+        problem(
+          'external',
+          page,
+          a,
+          `external link ${a.getAttribute('href')} lacks rel="noopener"`,
+          a.getAttribute('href'),
+        ),
+      );
     if (!rel.includes('external') && !a.classList.contains('external')) {
-      out.push(problem('external', page, a, `external link ${a.getAttribute('href')} is not marked as external`, a.getAttribute('href')));
+      out.push(
+        problem(
+          'external',
+          page,
+          a,
+          `external link ${a.getAttribute('href')} is not marked as external`,
+          a.getAttribute('href'),
+        ),
+      );
     }
   }
   return out;
@@ -108,7 +137,9 @@ export const imageAlt: Check = (page) =>
       const alt = img.getAttribute('alt');
       return alt === undefined || (alt.trim() === '' && img.getAttribute('role') !== 'presentation');
     })
-    .map((img) => problem('images', page, img, `<img src="${img.getAttribute('src')}"> has no alt text`, img.getAttribute('src')));
+    .map((img) =>
+      problem('images', page, img, `<img src="${img.getAttribute('src')}"> has no alt text`, img.getAttribute('src')),
+    );
 
 export const ALL_CHECKS: Record<string, Check> = { internalLinks, pageMetadata, externalLinks, imageAlt };
 

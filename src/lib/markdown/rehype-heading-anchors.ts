@@ -21,7 +21,12 @@ export function rehypeHeadingAnchors() {
         tagName: 'a',
         properties: { href: `#${id}`, className: ['heading-anchor'], 'data-pagefind-ignore': 'all' },
         children: [
-          { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { ariaHidden: 'true' },
+            children: [{ type: 'text', value: '#' }],
+          },
           {
             type: 'element',
             tagName: 'span',

@@ -20,7 +20,8 @@ export function rehypeLinks(options: LinkOptions) {
     visit(tree, 'element', (node: Element) => {
       if ((node.tagName === 'img' || node.tagName === 'source') && typeof node.properties?.src === 'string') {
         const src = node.properties.src;
-        if (src.startsWith('/') && !src.startsWith('//') && base !== '/' && !src.startsWith(base)) node.properties.src = joinBase(base, src);
+        if (src.startsWith('/') && !src.startsWith('//') && base !== '/' && !src.startsWith(base))
+          node.properties.src = joinBase(base, src);
         return;
       }
       if (node.tagName !== 'a') return;

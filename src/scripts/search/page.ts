@@ -90,7 +90,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const renderResult = (data: PagefindResultData): HTMLLIElement => {
     const link = el('a', { href: data.url }, data.meta.title ?? data.url);
     const meta = el('p', { class: 'meta' });
-    if (data.meta.dateLabel && data.meta.date) meta.append(el('time', { datetime: data.meta.date }, data.meta.dateLabel));
+    if (data.meta.dateLabel && data.meta.date)
+      meta.append(el('time', { datetime: data.meta.date }, data.meta.dateLabel));
     if (data.meta.type) meta.append(el('span', {}, data.meta.type));
     if (data.meta.distros) meta.append(el('span', {}, data.meta.distros));
     const excerpt = el('p', { class: 'excerpt' });

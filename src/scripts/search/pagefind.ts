@@ -9,7 +9,11 @@ export interface PagefindResultData {
   meta: { title?: string; date?: string; dateLabel?: string; type?: string; distros?: string };
   filters: Record<string, string[]>;
 }
-export interface PagefindResult { id: string; score: number; data: () => Promise<PagefindResultData> }
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
 export interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
@@ -53,12 +57,14 @@ export function excerptNodes(excerpt: string): Node[] {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) {
         const t = document.createTextNode(child.textContent ?? '');
-        Array.isArray(into) ? into.push(t) : into.append(t);
+        if (Array.isArray(into)) into.push(t);
+        else into.append(t);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         if ((child as Element).tagName === 'MARK') {
           const m = document.createElement('mark');
           m.textContent = child.textContent ?? '';
-          Array.isArray(into) ? into.push(m) : into.append(m);
+          if (Array.isArray(into)) into.push(m);
+          else into.append(m);
         } else {
           walk(child, into);
         }

@@ -11,7 +11,7 @@ const MAX = 6;
 export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
   const form = input.form!;
   const panel = form.querySelector<HTMLElement>('[data-quick-panel]')!;
-  const listbox = form.querySelector<HTMLUListElement>('[data-quick-listbox]')!;
+  const listbox = form.querySelector<HTMLElement>('[data-quick-listbox]')!;
   const status = form.querySelector<HTMLElement>('[data-quick-status]')!;
 
   input.setAttribute('role', 'combobox');
@@ -20,7 +20,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
   input.setAttribute('aria-controls', listbox.id);
 
   let token = 0;
-  let options: { el: HTMLLIElement; href: string }[] = [];
+  let options: { el: HTMLElement; href: string }[] = [];
   let active = -1;
 
   const open = (yes: boolean) => {
@@ -39,7 +39,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
   const allHref = (q: string) => `${BASE}search/?${new URLSearchParams({ q }).toString()}`;
 
   const option = (id: string, href: string, ...children: Node[]) => {
-    const li = el('li', { id, role: 'option', 'aria-selected': 'false', class: 'quick-option' }, ...children);
+    const li = el('div', { id, role: 'option', 'aria-selected': 'false', class: 'quick-option' }, ...children);
     li.addEventListener('mousedown', (e) => e.preventDefault());
     li.addEventListener('click', () => window.location.assign(href));
     return { el: li, href };
@@ -58,9 +58,12 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
         excerpt,
       );
     });
-    options.push(option('quick-opt-all', allHref(q), el('span', { class: 'quick-all' }, `See all ${total} results for “${q}”`)));
+    options.push(
+      option('quick-opt-all', allHref(q), el('span', { class: 'quick-all' }, `See all ${total} results for “${q}”`)),
+    );
     listbox.replaceChildren(...options.map((o) => o.el));
-    status.textContent = total === 0 ? `No results for “${q}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
+    status.textContent =
+      total === 0 ? `No results for “${q}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
     open(true);
   };
 
