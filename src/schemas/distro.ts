@@ -4,6 +4,16 @@ import { FAMILY_IDS } from '../data/families.ts';
 
 export const RELEASE_MODELS = ['fixed', 'rolling', 'semi-rolling'] as const;
 
+/** The dated facts of a release that can each carry their own upstream source. */
+export const RELEASE_DATE_FIELDS = ['released', 'supportEnd', 'eol', 'latest'] as const;
+
+/** Where one date of a release comes from: the upstream page that states it, and when an editor last checked it. */
+export const evidenceSchema = z.strictObject({
+  url: httpUrl,
+  verified: dateField,
+  note: z.string().optional(),
+});
+
 export const releaseSchema = z
   .strictObject({
     version: z.string({ error: 'expected the version as a quoted string, e.g. "9" or "24.04"' }).min(1),
@@ -12,6 +22,11 @@ export const releaseSchema = z
     supportEnd: dateField.optional(),
     eol: dateField.optional(),
     lts: z.boolean().optional(),
+    /** The latest point release of this cycle (e.g. "12.12") and the day it was published. */
+    latest: z.string().min(1).optional(),
+    latestDate: dateField.optional(),
+    /** Per-date sources: `evidence.supportEnd` is the page that states `supportEnd`, and so on. */
+    evidence: z.partialRecord(z.enum(RELEASE_DATE_FIELDS), evidenceSchema).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.supportEnd && r.supportEnd < r.released) {
