@@ -2,6 +2,7 @@
  * The site's security policy in one place: Astro's per-page CSP <meta> (astro.config.mjs), the Netlify/Cloudflare
  * `_headers` file written at build time, and the nginx snippet in deploy/ are all derived from these lists.
  */
+import { slashedBase } from './urls.ts';
 
 /** Directives shared by the <meta> policy and the host header. Astro adds script-src/style-src with hashes. */
 export const CSP_DIRECTIVES = [
@@ -46,7 +47,7 @@ export const CACHE = {
 
 /** Netlify / Cloudflare Pages `_headers` for a deploy under `base`. */
 export function netlifyHeaders(base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = slashedBase(base);
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
   return [
