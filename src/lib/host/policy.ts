@@ -13,7 +13,7 @@
  */
 import { legacyRedirects } from '../redirects.ts';
 import { SECURITY_HEADERS } from '../security-headers.ts';
-import { joinBase } from '../urls.ts';
+import { joinBase, slashedBase } from '../urls.ts';
 
 export { SECURITY_HEADERS };
 
@@ -142,7 +142,7 @@ export function hostPolicy({
   base: string;
   redirects?: readonly { from: string; to: string }[];
 }): HostPolicy {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = slashedBase(base);
   const origin = new URL(site).origin;
   const seen = new Set<string>();
   const list: Redirect[] = [];
