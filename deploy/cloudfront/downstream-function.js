@@ -12,6 +12,8 @@ function redirect(location) {
   return { statusCode: 301, statusDescription: 'Moved Permanently', headers: headers };
 }
 
+// CloudFront calls the function by this name.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 function handler(event) {
   if (event.response) {
     var response = event.response;
