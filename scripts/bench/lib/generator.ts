@@ -393,9 +393,9 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
       [3, 1],
     ] as const),
   );
-  const vocab = Object.fromEntries(
-    (Object.entries(LOCAL_BANKS) as [LocalBank, number][]).map(([bank, k]) => [bank, zipfSample(rng, V[bank], k)]),
-  ) as Record<LocalBank, readonly string[]>;
+  const vocab = {} as Record<LocalBank, readonly string[]>;
+  for (const bank of Object.keys(LOCAL_BANKS) as LocalBank[])
+    vocab[bank] = zipfSample<string>(rng, V[bank], LOCAL_BANKS[bank]);
   const t: Topic = {
     d: distros[0]!,
     d2: distros[1] ?? rng.pick(refs.distros.length > 1 ? refs.distros.filter((d) => d !== distros[0]) : refs.distros),
