@@ -13,7 +13,7 @@ import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
-import socialImages from './src/integrations/social-images.ts';
+import socialImages from './src/integrations/social-images/index.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);

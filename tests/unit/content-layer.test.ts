@@ -160,7 +160,7 @@ describe('article read model', () => {
 
   it('builds JSON-LD with the same dates and names', async () => {
     const view = await articleView((await getArticles())[0]!);
-    const [crumbs, article] = articleJsonLd(view, articleCrumbs(view), new URL('https://x.example')) as [
+    const [crumbs, article] = articleJsonLd(view, articleCrumbs(view), new URL('https://x.example')) as unknown as [
       { itemListElement: Array<{ name: string; item?: string }> },
       Record<string, unknown>,
     ];
