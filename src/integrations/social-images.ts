@@ -283,18 +283,22 @@ function articleCard(a: ArticleCard, fit: { fontSize: number; lines: string[] },
         ),
       ]),
       el('div', { display: 'flex', alignItems: 'center', gap: 24, fontSize: 26 }, [
-        // The first distribution tag, styled like the tags on the article page.
-        el(
-          'div',
-          {
-            fontWeight: 600,
-            padding: '8px 22px',
-            borderRadius: 999,
-            border: `2px solid ${COLOR.border}`,
-            background: COLOR.raised,
-          },
-          a.distro,
-        ),
+        // The first distribution tag, styled like the tags on the article page (imported articles may have none).
+        ...(a.distro
+          ? [
+              el(
+                'div',
+                {
+                  fontWeight: 600,
+                  padding: '8px 22px',
+                  borderRadius: 999,
+                  border: `2px solid ${COLOR.border}`,
+                  background: COLOR.raised,
+                },
+                a.distro,
+              ),
+            ]
+          : []),
         el('div', { fontWeight: 400, color: COLOR.muted }, formatDate(a.date)),
       ]),
       accentBar(),
@@ -360,7 +364,8 @@ export function readArticle(html: string, id: string): ArticleCard | null {
     '.article-head .tags a': firstTag && DomUtils.textContent(firstTag).trim(),
   };
   const absent = Object.entries(fields)
-    .filter(([, v]) => !v)
+    // Imported articles may have no tags yet (relaxed policy, src/lib/imported.ts).
+    .filter(([k, v]) => !v && k !== '.article-head .tags a')
     .map(([k]) => k);
   if (absent.length > 0) throw new Error(`not found in the built page: ${absent.join(', ')}`);
   const date = new Date(published!);
@@ -370,7 +375,7 @@ export function readArticle(html: string, id: string): ArticleCard | null {
     headline: fields['meta og:title']!,
     type: fields['.article-head .kicker']!,
     date,
-    distro: fields['.article-head .tags a']!,
+    distro: fields['.article-head .tags a'] ?? '',
   };
 }
 
