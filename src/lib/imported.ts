@@ -67,6 +67,9 @@ export interface ImportedArticle {
   on: Date;
   description: string;
   counts: { sources: number; distros: number; topics: number };
+  /** Old site paths recorded by the importer (imported.paths). */
+  paths: string[];
+  draft: boolean;
 }
 
 /** Front matter of one article file, or undefined when it has none (the schema reports that). */
@@ -90,7 +93,7 @@ export function importedArticles(files: Map<string, string[]>): Map<string, Impo
   for (const [id, [file]] of files) {
     if (!file || !/^imported:/m.test(readFileSync(file, 'utf8'))) continue;
     const data = frontMatter(file);
-    const imported = data?.imported as { on?: unknown } | undefined;
+    const imported = data?.imported as { on?: unknown; paths?: unknown } | undefined;
     if (!data || !imported) continue;
     out.set(id, {
       id,
@@ -99,6 +102,8 @@ export function importedArticles(files: Map<string, string[]>): Map<string, Impo
       on: asDate(imported.on),
       description: typeof data.description === 'string' ? data.description : '',
       counts: { sources: len(data.sources), distros: len(data.distros), topics: len(data.topics) },
+      paths: Array.isArray(imported.paths) ? imported.paths.filter((p): p is string => typeof p === 'string') : [],
+      draft: data.draft === true,
     });
   }
   return out;

@@ -35,6 +35,11 @@ export function startNginx({
     join(prefix, 'conf/snippets/downstream-security-headers.conf'),
   );
   copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
+  copyFileSync(join(ROOT, 'deploy/nginx/downstream-redirects.conf'), join(prefix, 'conf/downstream-redirects.conf'));
+  // The build's redirect map (old URLs of imported archives); an older build without one redirects nothing.
+  const map = join(dist, '_redirects.nginx.map');
+  if (existsSync(map)) copyFileSync(map, join(prefix, 'conf/downstream-redirects.map'));
+  else writeFileSync(join(prefix, 'conf/downstream-redirects.map'), '');
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));
   writeFileSync(
@@ -53,6 +58,7 @@ http {
   scgi_temp_path ${prefix}/scgi;
   default_type application/octet-stream;
   sendfile on;
+  include downstream-redirects.conf;
   server {
     listen 127.0.0.1:${port};
     server_name localhost;

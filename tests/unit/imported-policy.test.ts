@@ -81,6 +81,8 @@ describe('imported articles: who may claim the relaxed policy', () => {
       on: new Date('2026-11-30'),
       description: 'Short.',
       counts: { sources: 0, distros: 1, topics: 0 },
+      paths: [],
+      draft: false,
     };
     expect(relaxedGatesUsed(a)).toEqual(['short-description', 'no-sources', 'no-topics']);
   });
