@@ -16,7 +16,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import socialImages from './src/integrations/social-images.ts';
-import legacyRedirectFiles from './src/integrations/legacy-redirects.ts';
+import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);
@@ -63,7 +63,7 @@ export default defineConfig({
     sitemap(),
     deployFiles({ base, site }),
     contentChecks({ base, contentDir: contentDir(process.env) }),
-    legacyRedirectFiles({ base, site, contentDir: contentDir(process.env) }),
+    legacyRedirectPages({ base, site, contentDir: contentDir(process.env) }),
     socialImages(),
     pagefind(),
   ],

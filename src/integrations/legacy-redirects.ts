@@ -1,25 +1,17 @@
 import type { AstroIntegration } from 'astro';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  legacyRedirects,
-  netlifyRedirects,
-  nginxRedirectMap,
-  redirectPage,
-  redirectPageFile,
-} from '../lib/redirects.ts';
+import { legacyRedirects, redirectPage, redirectPageFile } from '../lib/redirects.ts';
+import { joinBase } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
-/** The map file the nginx snippet deploy/nginx/downstream-redirects.conf includes (copy it beside nginx.conf). */
-export const NGINX_REDIRECT_MAP = '_redirects.nginx.map';
-
 /**
- * Old URLs of imported archives (src/lib/redirects.ts) in three forms: a static redirect page at each old path
- * (works on any host), `_redirects` lines (Netlify, Cloudflare Pages) and an nginx map. An old path that is also a
- * page of the new site fails the build: one of the two would be lost.
+ * Old URLs of imported archives (src/lib/redirects.ts) as static redirect pages at each old path, for hosts with no
+ * redirect rules; host configurations (src/lib/host/: nginx, Apache, Caddy, `_redirects`) answer 301 before them.
+ * An old path that is also a page of the new site fails the build: one of the two would be lost.
  */
-export default function legacyRedirectFiles({
+export default function legacyRedirectPages({
   base,
   site,
   contentDir,
@@ -42,17 +34,10 @@ export default function legacyRedirectFiles({
         for (const r of redirects) {
           const file = join(out, redirectPageFile(r.from));
           mkdirSync(dirname(file), { recursive: true });
-          const target = `${base.replace(/\/+$/, '')}${r.to}`;
+          const target = joinBase(base, r.to);
           writeFileSync(file, redirectPage(target, new URL(target, site).href, SITE.lang));
         }
-        writeFileSync(join(out, NGINX_REDIRECT_MAP), nginxRedirectMap(redirects, base));
-        if (redirects.length) {
-          const lines = `# Old URLs of imported archives (src/lib/redirects.ts)\n${netlifyRedirects(redirects, base)}\n`;
-          const file = join(out, '_redirects');
-          if (existsSync(file)) appendFileSync(file, `\n${lines}`);
-          else writeFileSync(file, lines);
-        }
-        logger.info(`${redirects.length} old URL(s) redirect to imported articles`);
+        logger.info(`${redirects.length} old URL(s) of imported articles: static redirect pages written`);
       },
     },
   };

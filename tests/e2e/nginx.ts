@@ -17,10 +17,13 @@ export function startNginx({
   port,
   base,
   dist = join(ROOT, 'dist'),
+  locations,
 }: {
   port: number;
   base: string;
   dist?: string;
+  /** The site's location file, when not the shipped deploy/nginx/downstream.conf (e.g. generated with redirects). */
+  locations?: string;
 }): NginxSite {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
@@ -34,12 +37,8 @@ export function startNginx({
     join(ROOT, 'deploy/nginx/downstream-security-headers.conf'),
     join(prefix, 'conf/snippets/downstream-security-headers.conf'),
   );
-  copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
-  copyFileSync(join(ROOT, 'deploy/nginx/downstream-redirects.conf'), join(prefix, 'conf/downstream-redirects.conf'));
-  // The build's redirect map (old URLs of imported archives); an older build without one redirects nothing.
-  const map = join(dist, '_redirects.nginx.map');
-  if (existsSync(map)) copyFileSync(map, join(prefix, 'conf/downstream-redirects.map'));
-  else writeFileSync(join(prefix, 'conf/downstream-redirects.map'), '');
+  if (locations) writeFileSync(join(prefix, 'conf/downstream.conf'), locations);
+  else copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));
   writeFileSync(
@@ -58,7 +57,6 @@ http {
   scgi_temp_path ${prefix}/scgi;
   default_type application/octet-stream;
   sendfile on;
-  include downstream-redirects.conf;
   server {
     listen 127.0.0.1:${port};
     server_name localhost;

@@ -28,19 +28,6 @@ describe('legacy redirects', () => {
     ).toEqual([]);
   });
 
-  it('writes host formats under the base path', () => {
-    const r = [{ from: '/2019/06/été/', to: '/articles/wp/b/' }];
-    expect(netlifyRedirects(r, '/downstream/')).toBe(
-      '/downstream/2019/06/%C3%A9t%C3%A9/ /downstream/articles/wp/b/ 301',
-    );
-    expect(nginxRedirectMap(r, '/downstream/').split('\n').slice(1)).toEqual([
-      '"/downstream/2019/06/été/" "/downstream/articles/wp/b/";',
-      '"/downstream/2019/06/été" "/downstream/articles/wp/b/";',
-      '',
-    ]);
-    expect(netlifyRedirects([{ from: '/old.html', to: '/articles/x/' }], '/')).toBe('/old.html /articles/x/ 301');
-  });
-
   it('places static redirect pages where a static host serves the old path', () => {
     expect(redirectPageFile('/2019/03/a/')).toBe('2019/03/a/index.html');
     expect(redirectPageFile('/2019/03/a.html')).toBe('2019/03/a.html');
