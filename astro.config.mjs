@@ -15,6 +15,7 @@ import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
+import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images.ts';
 import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
@@ -60,7 +61,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx(),
-    sitemap(),
+    // Editors' pages (noindex) stay out of the sitemap.
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/editors/') }),
+    lifecycleData({ contentDir: contentDir(process.env) }),
     deployFiles({ base, site }),
     contentChecks({ base, contentDir: contentDir(process.env) }),
     legacyRedirectPages({ base, site, contentDir: contentDir(process.env) }),
