@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  netlifyRedirects,
-  nginxRedirectMap,
-  redirectPage,
-  redirectPageFile,
-  redirectsFor,
-} from '../../src/lib/redirects.ts';
+import { redirectPage, redirectPageFile, redirectsFor } from '../../src/lib/redirects.ts';
 
 describe('legacy redirects', () => {
   it('maps each old path to the article URL, decoded, sorted, first article wins a shared path', () => {
