@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Release } from '../schemas/distro.ts';
+import { finalDate } from './lifecycle.ts';
 
 export interface CalendarDistro {
   id: string;
@@ -40,7 +41,7 @@ export function releaseEvents(distro: CalendarDistro, host: string, stamp: Date)
         r.version,
       );
     }
-    const end = r.eol ?? r.supportEnd;
+    const end = finalDate(r);
     if (end)
       add(
         'eol',

@@ -24,8 +24,6 @@ export interface Chart {
   bars: ChartBar[];
 }
 
-const YEAR_MS = 365.25 * 86_400_000;
-
 /**
  * Geometry of the lifecycle chart, in SVG user units. Releases are rows (newest on top); the x axis runs from the
  * January before the oldest release to the year after the latest end date (or the build date, if later).
@@ -85,5 +83,3 @@ export function lifecycleChart(
     bars,
   };
 }
-
-export const yearsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / YEAR_MS;
