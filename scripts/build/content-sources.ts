@@ -8,8 +8,7 @@
  * and it follows symlinks anywhere on the disk.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import GithubSlugger from 'github-slugger';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -20,6 +19,7 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { distroSchema } from '../../src/schemas/distro.ts';
 import { idRef, idsInFolder, idsInYamlList } from '../../src/schemas/refs.ts';
 import { buildClock } from '../../src/lib/clock.ts';
+import { astroArticleId } from '../../src/lib/checks/content-files.ts';
 import { isTrusted, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from '../../src/trusted-content.ts';
 
@@ -267,22 +267,6 @@ function walkTree(contentDir: string, root: string, problems: Problem[]): string
   };
   walk(contentDir, new Set([realpathSync(contentDir)]));
   return files;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Article URL ids, exactly as Astro's glob loader makes them
-
-/** Astro's default id: each path segment through github-slugger, extension dropped, a trailing /index removed. */
-export function astroArticleId(relativePath: string): string {
-  const segments = relativePath.replace(new RegExp(`${extname(relativePath).replace('.', '\\.')}$`), '').split(/[\\/]/);
-  const slugger = new GithubSlugger();
-  return segments
-    .map((s) => {
-      slugger.reset();
-      return slugger.slug(s);
-    })
-    .join('/')
-    .replace(/\/index$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

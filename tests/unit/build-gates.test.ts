@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-errors.ts';
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { trustProblems } from '../../src/lib/markdown/remark-trust.ts';
-import { astroArticleId, dateProblem } from '../../scripts/build/content-sources.ts';
+import { dateProblem } from '../../scripts/build/content-sources.ts';
+import { astroArticleId } from '../../src/lib/checks/content-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
