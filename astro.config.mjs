@@ -14,6 +14,7 @@ import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
+import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images.ts';
 import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
 import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
@@ -73,7 +74,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx(),
-    sitemap(),
+    // Editors' pages (noindex) stay out of the sitemap.
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/editors/') }),
+    lifecycleData({ contentDir: contentDir(process.env) }),
     deployFiles({ base, site }),
     contentChecks({ base, contentDir: contentDir(process.env) }),
     socialImages(),
