@@ -8,11 +8,12 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-errors.ts';
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
-import { trustProblems } from '../../src/lib/markdown/remark-trust.ts';
+import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { dateProblem } from '../../scripts/build/content-sources.ts';
 import { astroArticleId } from '../../src/lib/checks/content-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const COMPONENTS = [...mdxComponentNames(ROOT)].join(', ');
 
 describe('dates as written', () => {
   it('accepts real dates and refuses what YAML would roll over', () => {
@@ -76,12 +77,12 @@ describe('the trust boundary', () => {
         true,
       ),
     ).toEqual([
-      '1: import from "node:fs" is not allowed: articles may import only from src/components/mdx/ (the components Callout, Timeline, TimelineEntry need no import)',
-      '2: import from "./secret.txt?raw" is not allowed: articles may import only from src/components/mdx/ (the components Callout, Timeline, TimelineEntry need no import)',
+      `1: import from "node:fs" is not allowed: articles may import only from src/components/mdx/ (the components ${COMPONENTS} need no import)`,
+      `2: import from "./secret.txt?raw" is not allowed: articles may import only from src/components/mdx/ (the components ${COMPONENTS} need no import)`,
       '3: export is not allowed in articles: remove it (articles cannot define code)',
       '5: <Callout title={`a${b}`}>: only literal values (text, numbers, true/false) are allowed in props',
       '5: {1 + 1} is not allowed: expressions run code; write the text, or escape the braces as \\{ \\}',
-      '7: <Unknown> is not one of the article components (Callout, Timeline, TimelineEntry): use one of them or plain Markdown',
+      `7: <Unknown> is not one of the article components (${COMPONENTS}): use one of them or plain Markdown`,
     ]);
   });
 
