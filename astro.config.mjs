@@ -15,7 +15,7 @@ import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
-import socialImages from './src/integrations/social-images.ts';
+import socialImages from './src/integrations/social-images/index.ts';
 import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
 import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
