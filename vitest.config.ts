@@ -12,9 +12,10 @@ export default getViteConfig({
       include: ['src/**/*.ts'],
       exclude: ['src/scripts/**', 'src/pages/**', 'src/env.d.ts'],
       reporter: ['text-summary', 'html'],
-      // A little under what the suite reaches (November 2026: 77 % statements, 73 % branches, 78 % functions,
-      // 78 % lines), so that `npm run test:unit` fails when new code arrives without tests.
-      thresholds: { statements: 74, branches: 68, functions: 74, lines: 75 },
+      // A little under what the suite reaches (30 November 2026, after merging everyone's work: 75.6 % statements,
+      // 70.9 % branches, 76.0 % functions, 76.6 % lines), so that `npm run test:unit` fails when new code arrives
+      // without tests. Raise them as coverage grows.
+      thresholds: { statements: 73, branches: 68, functions: 73, lines: 74 },
       reportsDirectory: 'coverage',
     },
   },
