@@ -1,4 +1,6 @@
 // @ts-check
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -13,23 +15,43 @@ import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import remarkSmartypants from './src/lib/markdown/remark-smartypants.ts';
 import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
+import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
+import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
+import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
 import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);
 
-// One Markdown pipeline for .md and .mdx (MDX 8 reuses the configured processor).
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// One Markdown pipeline for .md and .mdx (MDX 8 reuses the configured processor). remarkTrust runs first: it
+// refuses what contributors may not write (MDX code, dangerous raw HTML) before anything renders it.
+// guardPlugins: a plugin's exception fails the build naming the file (Astro's content sync would swallow it).
 const processor = unified({
-  // Astro's smartypants gives way to ours, at the same place in the pipeline: same output, a third of the cost
-  // of rendering Markdown less (src/lib/markdown/remark-smartypants.ts).
+  // Astro's own remark-gfm and smartypants are turned off: a guarded plugin is a new function, which unified
+  // cannot recognise as the one Astro already added (GFM would parse twice); our smartypants gives the same output
+  // as Astro's for less CPU (src/lib/markdown/remark-smartypants.ts).
+  gfm: false,
   smartypants: false,
-  remarkPlugins: [remarkGfm, remarkSmartypants],
-  rehypePlugins: [
+  remarkPlugins: guardPlugins([
+    [
+      remarkTrust,
+      {
+        root,
+        articlesDir: resolve(root, contentDir(process.env), 'articles'),
+        trusted: TRUSTED_ARTICLES,
+        iframeHosts: IFRAME_HOSTS,
+      },
+    ],
+    remarkGfm,
+    remarkSmartypants,
+  ]),
+  rehypePlugins: guardPlugins([
     // Raw HTML first, so links and images written as HTML get the same plugins as Markdown ones (Astro itself
     // runs rehype-raw only after our plugins). MDX nodes pass through untouched.
     [rehypeRaw, { passThrough: MDX_NODE_TYPES }],
@@ -38,7 +60,7 @@ const processor = unified({
     [rehypeLinks, { base, site }],
     rehypeTaskListLabels,
     rehypeCodeBlocks,
-  ],
+  ]),
 });
 
 export default defineConfig({
@@ -72,6 +94,7 @@ export default defineConfig({
     contentChecks({ base, contentDir: contentDir(process.env) }),
     legacyRedirectPages({ base, site, contentDir: contentDir(process.env) }),
     socialImages(),
-    pagefind(),
+    // Pagefind indexes after Astro's process has exited: scripts/build.ts (npm run build).
+    markdownErrors(),
   ],
 });
