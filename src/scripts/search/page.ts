@@ -16,6 +16,9 @@ import { latestOnly } from '../../lib/search/latest-only.ts';
 import { el, excerptNodes, loadPagefind, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 10;
+/** Values shown per facet before "Show all": the most used ones, plus any that are selected. */
+const TOP = 5;
+const WIDE = '(min-width: 60rem)';
 
 /** The /search/ page: query, facets with counts, sort, URL state and history. */
 export async function mountSearchPage(root: HTMLElement): Promise<void> {
@@ -27,6 +30,25 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
+  const filterCounts = [...root.querySelectorAll<HTMLElement>('[data-search-filter-count]')];
+  const panel = root.querySelector<HTMLElement>('[data-search-panel]')!;
+  const hosts = {
+    narrow: root.querySelector<HTMLElement>('[data-search-host="narrow"]')!,
+    wide: root.querySelector<HTMLElement>('[data-search-host="wide"]')!,
+  };
+  const chips = root.querySelector<HTMLElement>('[data-search-chips]')!;
+  /** Facets whose full list of values the reader asked to see. */
+  const expanded = new Set<FacetKey>();
+
+  // The sort and facets panel lives behind the disclosure above the results on phones, and in the sidebar after the
+  // results on wide screens: in both, the first result is the first thing after the query box and the chips.
+  const wide = window.matchMedia(WIDE);
+  const place = () => {
+    const host = wide.matches ? hosts.wide : hosts.narrow;
+    if (panel.parentElement !== host) host.append(panel);
+  };
+  place();
+  wide.addEventListener('change', place);
 
   // The form is usable at once; what the reader types while the index loads is picked up below.
   let state: SearchState = parseState(window.location.search);
@@ -85,6 +107,47 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     else window.history.replaceState(null, '', next);
   };
 
+  const labelOf = (key: FacetKey) => FACETS.find((f) => f.key === key)?.label ?? key;
+
+  /** Active filters as removable chips (one Tab stop, arrow keys between them) and their count on the disclosure. */
+  const renderChips = () => {
+    const active = FACETS.flatMap(({ key }) => (state.filters[key] ?? []).map((value) => ({ key, value })));
+    const focusedIndex = [...chips.children].indexOf(document.activeElement as Element);
+    chips.replaceChildren(
+      ...active.map(({ key, value }, i) => {
+        const chip = el(
+          'button',
+          {
+            type: 'button',
+            class: 'chip-remove',
+            'data-key': key,
+            'data-value': value,
+            'aria-label': `Remove filter ${labelOf(key)}: ${value}`,
+            tabindex: i === 0 ? '0' : '-1',
+          },
+          `${labelOf(key)}: ${value}`,
+          el('span', { 'aria-hidden': 'true', class: 'chip-x' }, '×'),
+        );
+        return chip;
+      }),
+    );
+    chips.hidden = active.length === 0;
+    for (const count of filterCounts) {
+      count.hidden = active.length === 0;
+      count.textContent = active.length ? `${active.length} active` : '';
+    }
+    if (focusedIndex >= 0) {
+      const next = chips.children[Math.min(focusedIndex, chips.children.length - 1)] as HTMLElement | undefined;
+      if (next) moveChipFocus(next);
+      else input.focus();
+    }
+  };
+
+  const moveChipFocus = (to: HTMLElement) => {
+    for (const c of chips.children) c.setAttribute('tabindex', c === to ? '0' : '-1');
+    to.focus();
+  };
+
   const renderFacets = (counts: PagefindSearch['filters'] | null) => {
     if (!allFilters) return;
     const all = allFilters;
@@ -93,13 +156,17 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     for (const { key, label } of FACETS) {
       const values = Object.keys(all[key] ?? {});
       if (values.length === 0) continue;
-      values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
+      const countOf = (value: string) => (counts ? (counts[key]?.[value] ?? 0) : (all[key]?.[value] ?? 0));
       const selected = new Set(state.filters[key] ?? []);
+      // Years newest first; everything else most used first, then by name.
+      values.sort((a, b) => (key === 'year' ? b.localeCompare(a) : countOf(b) - countOf(a) || a.localeCompare(b)));
+      const showAll = expanded.has(key) || values.length <= TOP + 1;
+      const visible = showAll ? values : values.filter((v, i) => i < TOP || selected.has(v));
       const fieldset = el('fieldset', { class: 'facet' }, el('legend', {}, label));
-      const ul = el('ul', {});
-      values.forEach((value, i) => {
-        const count = counts ? (counts[key]?.[value] ?? 0) : (all[key]?.[value] ?? 0);
-        const id = `facet-${key}-${i}`;
+      const ul = el('ul', { id: `facet-${key}-values` });
+      visible.forEach((value) => {
+        const count = countOf(value);
+        const id = `facet-${key}-${values.indexOf(value)}`;
         const box = el('input', { type: 'checkbox', id, name: key, value });
         box.checked = selected.has(value);
         if (!box.checked && count === 0) box.disabled = true;
@@ -107,6 +174,21 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
         ul.append(el('li', {}, box, lab));
       });
       fieldset.append(ul);
+      if (values.length > TOP + 1) {
+        const more = el(
+          'button',
+          {
+            type: 'button',
+            class: 'facet-more',
+            'data-facet-more': key,
+            'aria-expanded': String(showAll),
+            'aria-controls': `facet-${key}-values`,
+          },
+          showAll ? `Show fewer` : `Show all ${values.length}`,
+          el('span', { class: 'visually-hidden' }, ` ${label.toLowerCase()} values`),
+        );
+        fieldset.append(more);
+      }
       facetsBox.append(fieldset);
     }
   };
@@ -162,6 +244,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       current = null;
       currentState = searched;
       renderFacets(null);
+      renderChips();
       list.replaceChildren();
       more.hidden = true;
       clear.hidden = true;
@@ -177,6 +260,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (my !== token || !search) return;
     current = search;
     currentState = searched;
+    renderChips();
     // Results first; facet counts follow (with the filter index, fetched after the first results).
     await renderResults(search, searched, my);
     root.removeAttribute('aria-busy');
@@ -227,6 +311,54 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     state = { ...state, q: input.value };
     void run('push');
   });
+  facetsBox.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('[data-facet-more]');
+    if (!button) return;
+    const key = button.dataset.facetMore as FacetKey;
+    if (expanded.has(key)) expanded.delete(key);
+    else expanded.add(key);
+    renderFacets(current?.filters ?? null);
+    facetsBox.querySelector<HTMLButtonElement>(`[data-facet-more="${key}"]`)?.focus();
+  });
+  chips.addEventListener('click', (e) => {
+    const chip = (e.target as Element).closest<HTMLButtonElement>('.chip-remove');
+    if (!chip) return;
+    const key = chip.dataset.key as FacetKey;
+    const values = (state.filters[key] ?? []).filter((v) => v !== chip.dataset.value);
+    state = { ...state, filters: { ...state.filters, [key]: values } };
+    shown = PAGE;
+    void run('push');
+  });
+  chips.addEventListener('keydown', (e) => {
+    const all = [...chips.querySelectorAll<HTMLButtonElement>('.chip-remove')];
+    const i = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: all.length - 1 }[
+      e.key
+    ];
+    if (to === undefined) return;
+    e.preventDefault();
+    moveChipFocus(all[(to + all.length) % all.length]!);
+  });
+  // Arrow keys: from the query box into the results, then from result to result; up from the first goes back.
+  const resultLinks = () => [...list.querySelectorAll<HTMLAnchorElement>('.search-result h3 a')];
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown') return;
+    const first = resultLinks()[0];
+    if (!first) return;
+    e.preventDefault();
+    first.focus();
+  });
+  list.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = resultLinks();
+    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (i < 0) return;
+    e.preventDefault();
+    if (e.key === 'ArrowDown') links[Math.min(i + 1, links.length - 1)]!.focus();
+    else if (i === 0) input.focus();
+    else links[i - 1]!.focus();
+  });
   more.addEventListener('click', () => {
     shown += PAGE;
     if (current) void renderResults(current, currentState, token);
@@ -252,8 +384,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     const browse = () => {
       if (!current) void facetsWhenLoaded(token);
     };
-    facetsBox.closest('section')?.addEventListener('pointerenter', browse, { once: true });
-    facetsBox.closest('section')?.addEventListener('focusin', browse, { once: true });
+    for (const host of root.querySelectorAll('[data-search-filters], .search-aside')) {
+      host.addEventListener('pointerenter', browse, { once: true });
+      host.addEventListener('focusin', browse, { once: true });
+    }
     window.setTimeout(browse, 2500);
   }
 }
