@@ -111,3 +111,12 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+/** The three formats every feed directory serves: file name, writer and media type. */
+export const FEED_FORMATS = {
+  'feed.xml': { render: rss, type: 'application/rss+xml; charset=utf-8' },
+  'atom.xml': { render: atom, type: 'application/atom+xml; charset=utf-8' },
+  'feed.json': { render: jsonFeed, type: 'application/feed+json; charset=utf-8' },
+} as const;
+export type FeedFile = keyof typeof FEED_FORMATS;
+export const FEED_FILES = Object.keys(FEED_FORMATS) as FeedFile[];

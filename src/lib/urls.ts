@@ -52,8 +52,34 @@ export const paths = {
     return q ? `/search/?${q}` : '/search/';
   },
   feeds: () => '/feeds/',
+  /** Every supported release on one timeline; a family's releases only when `family` is given. */
+  lifecycles: (family?: string) => (family ? `/lifecycles/${family}/` : '/lifecycles/'),
+  /** A release's row in the lifecycle table of its distribution's hub. */
+  release: (id: string, version: string) => `/distros/${id}/#${releaseAnchor(version)}`,
+  /** iCalendar file of release and end dates: every distribution's, or one distribution's. */
+  calendar: (id?: string) => (id ? `/distros/${id}/releases.ics` : '/releases.ics'),
+  /** Directory of the lifecycle-event feeds (feed.xml, atom.xml, feed.json): all distributions, or one. */
+  lifecycleFeeds: (id?: string) => (id ? `/distros/${id}/lifecycle/` : '/lifecycles/'),
+  /** The static JSON API, version 1. */
+  apiIndex: () => '/api/v1/distributions.json',
+  apiDistribution: (id: string) => `/api/v1/distributions/${id}.json`,
+  apiCycles: (id: string) => `/api/v1/distributions/${id}/cycles.json`,
+  apiSchema: () => '/api/v1/schema.json',
   page: (basePath: string, n: number) => (n <= 1 ? basePath : `${basePath}${n}/`),
 } as const;
+
+/** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */
+export function releaseAnchor(version: string): string {
+  return `release-${version
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/** The same URL as `absoluteUrl`, with the webcal: scheme calendar apps subscribe to (instead of downloading once). */
+export function webcalUrl(path: string, site: string | URL): string {
+  return absoluteUrl(path, site).replace(/^https?:/, 'webcal:');
+}
 
 /** Section URLs use the plural English word for each article type. */
 export function sectionSlug(type: string): string {

@@ -9,11 +9,11 @@ export const getStaticPaths = (async () => {
   const distros = (await getDistros()).filter((d) => d.data.releases.length > 0);
   return [
     {
-      params: { calendar: 'releases.ics' },
+      params: { calendar: paths.calendar().slice(1) },
       props: { ids: distros.map((d) => d.id), name: 'Downstream: distribution releases and end-of-life dates' },
     },
     ...distros.map((d) => ({
-      params: { calendar: `${paths.distro(d.id).slice(1)}releases.ics` },
+      params: { calendar: paths.calendar(d.id).slice(1) },
       props: { ids: [d.id], name: `${d.data.name} releases and end-of-life dates` },
     })),
   ];

@@ -1,20 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedScopes } from '../lib/scopes.ts';
 import { feedEntries, feedMeta } from '../lib/feed-entries.ts';
-import { atom, jsonFeed, rss } from '../lib/feeds.ts';
+import { FEED_FILES, FEED_FORMATS } from '../lib/feeds.ts';
 import { SITE } from '../site.config.ts';
-
-const FORMATS = {
-  'feed.xml': { render: rss, type: 'application/rss+xml; charset=utf-8' },
-  'atom.xml': { render: atom, type: 'application/atom+xml; charset=utf-8' },
-  'feed.json': { render: jsonFeed, type: 'application/feed+json; charset=utf-8' },
-} as const;
 
 /** RSS, Atom and JSON Feed for the whole site and for every distribution, topic and section. */
 export const getStaticPaths = (async () => {
   const scopes = await feedScopes();
   return scopes.flatMap((scope) =>
-    (Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((file) => ({
+    FEED_FILES.map((file) => ({
       params: { feed: `${scope.path.slice(1)}${file}` },
       props: { scope, file },
     })),
@@ -26,6 +20,6 @@ export const GET: APIRoute = async ({ props, site }) => {
   const siteUrl = site!;
   const meta = feedMeta(scope.title, scope.description, scope.path, scope.path, siteUrl);
   const entries = await feedEntries(scope.articles.slice(0, SITE.feedSize), siteUrl);
-  const format = FORMATS[file];
+  const format = FEED_FORMATS[file];
   return new Response(format.render(meta, entries), { headers: { 'Content-Type': format.type } });
 };
