@@ -1,23 +1,34 @@
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { netlifyHeaders } from '../lib/security-headers.ts';
+import { apacheHtaccess } from '../lib/host/apache.ts';
+import { headersFile, redirectsFile } from '../lib/host/netlify.ts';
+import { hostPolicy } from '../lib/host/policy.ts';
 import { joinBase } from '../lib/urls.ts';
 
-/** Files a static host reads from the build: `_headers` (Netlify, Cloudflare Pages) and `robots.txt`. */
+/**
+ * Files a static host reads from the build, generated from the host description (src/lib/host/policy.ts):
+ * `_headers` and `_redirects` (Netlify, Cloudflare Pages), `.htaccess` (Apache), and `robots.txt`.
+ * Server configurations (nginx, Caddy, Apache vhost) come from `npm run deploy:config`.
+ */
 export default function deployFiles({ base, site }: { base: string; site: string }): AstroIntegration {
   return {
     name: 'downstream:deploy-files',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(`${out}/_headers`, netlifyHeaders(base));
+        const policy = hostPolicy({ site, base });
+        writeFileSync(`${out}/_headers`, headersFile(policy));
+        writeFileSync(`${out}/_redirects`, redirectsFile(policy));
+        writeFileSync(`${out}/.htaccess`, apacheHtaccess(policy));
         const sitemap = new URL(joinBase(base, 'sitemap-index.xml'), site).href;
         writeFileSync(
           `${out}/robots.txt`,
           `User-agent: *\nAllow: ${base}\nDisallow: ${joinBase(base, 'pagefind/')}\n\nSitemap: ${sitemap}\n`,
         );
-        logger.info('wrote _headers and robots.txt');
+        logger.info(
+          `wrote _headers, _redirects, .htaccess (${policy.redirects.length} legacy redirects) and robots.txt`,
+        );
       },
     },
   };

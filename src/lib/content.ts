@@ -34,8 +34,15 @@ export const getTopics = async (): Promise<Topic[]> =>
   (await getCollection('topics')).sort((a, b) => a.data.name.localeCompare(b.data.name));
 export const getSeriesList = async (): Promise<Series[]> => getCollection('series');
 
-/** Lookup tables by id for the reference collections. */
-export async function getIndex() {
+/** Lookup tables by id for the reference collections, built once per build. */
+export function getIndex(): Promise<ContentIndex> {
+  indexCache ??= buildIndex();
+  return indexCache;
+}
+
+let indexCache: Promise<ContentIndex> | undefined;
+
+async function buildIndex() {
   const [distros, authors, topics, series] = await Promise.all([
     getDistros(),
     getAuthors(),
@@ -50,7 +57,7 @@ export async function getIndex() {
   };
 }
 
-export type ContentIndex = Awaited<ReturnType<typeof getIndex>>;
+export type ContentIndex = Awaited<ReturnType<typeof buildIndex>>;
 
 export const articlesWithDistro = (articles: Article[], id: string) =>
   articles.filter((a) => a.data.distros.some((d) => d === id));

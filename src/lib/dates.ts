@@ -1,17 +1,9 @@
 const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /** "13 July 2023" */
 export const formatDate = (d: Date): string => long.format(d);
-/** "13 Jul 2023" */
-export const formatShortDate = (d: Date): string => short.format(d);
 /** "July" */
 export const formatMonth = (month: number): string => monthName.format(new Date(Date.UTC(2000, month - 1, 1)));
 /** "2023-07-13", for <time datetime> and machine-readable output. */
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
-
-/** Whole days from a to b (negative when b is before a). */
-export function daysBetween(a: Date, b: Date): number {
-  return Math.round((b.getTime() - a.getTime()) / 86_400_000);
-}

@@ -1,28 +1,34 @@
 /**
  * Turns articles into feed entries: full HTML rendered once per article (through Astro's container API, so MDX
- * components render exactly as on the page), with every URL made absolute.
+ * components render exactly as on the page), with every URL made absolute. The MDX components are passed in by the
+ * feed route, so this module stays below src/components.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { render } from 'astro:content';
-import { mdxComponents } from '../components/mdx/index.ts';
 import { absolutizeHtml } from './absolute-html.ts';
 import { entryGuid, type FeedEntry, type FeedMeta } from './feeds.ts';
-import { getIndex, type Article } from './content.ts';
+import { FEED_FORMATS } from './feed-formats.ts';
+import { articleView } from './article-view.ts';
+import { deskByline } from './structured-data.ts';
+import type { Article } from './content.ts';
 import { buildNow } from './clock.ts';
 import { absoluteUrl, paths } from './urls.ts';
+
+/** The components MDX articles may use, by the name they use them under. */
+export type MdxComponents = Record<string, unknown>;
 
 let container: Promise<AstroContainer> | undefined;
 const html = new Map<string, Promise<string>>();
 
-function articleHtml(article: Article, pageUrl: string): Promise<string> {
+function articleHtml(article: Article, pageUrl: string, components: MdxComponents): Promise<string> {
   let cached = html.get(article.id);
   if (!cached) {
     cached = (async () => {
       container ??= loadRenderers([mdxRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
       const { Content } = await render(article);
-      const raw = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+      const raw = await (await container).renderToString(Content, { props: { components } });
       return absolutizeHtml(raw, pageUrl);
     })();
     html.set(article.id, cached);
@@ -30,43 +36,42 @@ function articleHtml(article: Article, pageUrl: string): Promise<string> {
   return cached;
 }
 
-export async function feedEntries(articles: readonly Article[], site: URL): Promise<FeedEntry[]> {
-  const index = await getIndex();
+export async function feedEntries(
+  articles: readonly Article[],
+  site: URL,
+  components: MdxComponents,
+): Promise<FeedEntry[]> {
   return Promise.all(
     articles.map(async (a) => {
-      const url = absoluteUrl(paths.article(a.id), site);
-      const lastUpdate = a.data.updatedDate ?? a.data.updates.at(-1)?.date ?? a.data.pubDate;
+      const view = await articleView(a);
+      const url = absoluteUrl(view.path, site);
       return {
-        id: entryGuid(site.href, a.id, a.data.pubDate),
+        id: entryGuid(site.href, view.id, view.published),
         url,
-        title: a.data.title,
-        summary: a.data.description,
-        html: await articleHtml(a, url),
-        published: a.data.pubDate,
-        updated: lastUpdate,
-        authors: a.data.authors.map((id) => `${index.authors.get(id)?.data.name ?? id}, Downstream`),
-        tags: [
-          ...a.data.distros.map((id) => index.distros.get(id)?.data.name ?? id),
-          ...a.data.topics.map((id) => index.topics.get(id)?.data.name ?? id),
-        ],
-        image: absoluteUrl(`/og/articles/${a.id}.png`, site),
+        title: view.title,
+        summary: view.description,
+        html: await articleHtml(a, url, components),
+        published: view.published,
+        updated: view.modified,
+        authors: view.authors.map((d) => deskByline(d.name)),
+        tags: [...view.distros.map((d) => d.name), ...view.topics.map((t) => t.name)],
+        image: absoluteUrl(view.socialImage, site),
       } satisfies FeedEntry;
     }),
   );
 }
 
-/** Metadata for a feed whose HTML page lives at `pagePath` and whose files live under `feedDir`. */
-export function feedMeta(title: string, description: string, pagePath: string, feedDir: string, site: URL): FeedMeta {
+/** Metadata for the feeds of the listing whose HTML page lives at `listing`; the feed files live beside it. */
+export function feedMeta(title: string, description: string, listing: string, site: URL): FeedMeta {
   return {
     title,
     description,
-    homeUrl: absoluteUrl(pagePath, site),
-    urls: {
-      rss: absoluteUrl(`${feedDir}feed.xml`, site),
-      atom: absoluteUrl(`${feedDir}atom.xml`, site),
-      json: absoluteUrl(`${feedDir}feed.json`, site),
-    },
+    homeUrl: absoluteUrl(listing, site),
+    urls: Object.fromEntries(
+      FEED_FORMATS.map((f) => [f.id, absoluteUrl(paths.feed(listing, f), site)]),
+    ) as FeedMeta['urls'],
     now: buildNow(),
-    siteUrl: absoluteUrl('/', site),
+    siteUrl: absoluteUrl(paths.home(), site),
+    iconUrl: absoluteUrl(paths.socialImage(), site),
   };
 }

@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { SITE } from '../site.config.ts';
+import type { FeedFormatId } from './feed-formats.ts';
 
 /** One entry of a feed, with absolute URLs and the full article HTML. */
 export interface FeedEntry {
@@ -21,11 +22,13 @@ export interface FeedMeta {
   description: string;
   /** Absolute URL of the HTML page the feed mirrors. */
   homeUrl: string;
-  /** Absolute URLs of the three formats; each names itself as rel="self". */
-  urls: { rss: string; atom: string; json: string };
+  /** Absolute URLs of every format; each names itself as rel="self". */
+  urls: Record<FeedFormatId, string>;
   /** The build clock: the feed's "updated" when it has no entries. */
   now: Date;
   siteUrl: string;
+  /** Absolute URL of the image that stands for the feed (the site's default social image). */
+  iconUrl: string;
 }
 
 /**
@@ -92,7 +95,7 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
     home_page_url: meta.homeUrl,
     feed_url: meta.urls.json,
     description: meta.description,
-    icon: new URL('og/default.png', meta.siteUrl).href,
+    icon: meta.iconUrl,
     favicon: new URL('favicon.svg', meta.siteUrl).href,
     language: SITE.lang,
     authors: [{ name: SITE.name, url: meta.siteUrl }],
@@ -112,11 +115,13 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** The three formats every feed directory serves: file name, writer and media type. */
-export const FEED_FORMATS = {
-  'feed.xml': { render: rss, type: 'application/rss+xml; charset=utf-8' },
-  'atom.xml': { render: atom, type: 'application/atom+xml; charset=utf-8' },
-  'feed.json': { render: jsonFeed, type: 'application/feed+json; charset=utf-8' },
-} as const;
-export type FeedFile = keyof typeof FEED_FORMATS;
-export const FEED_FILES = Object.keys(FEED_FORMATS) as FeedFile[];
+const RENDERERS: Record<FeedFormatId, (meta: FeedMeta, entries: readonly FeedEntry[]) => string> = {
+  rss,
+  atom,
+  json: jsonFeed,
+};
+
+/** The document of one feed format. */
+export function renderFeed(format: FeedFormatId, meta: FeedMeta, entries: readonly FeedEntry[]): string {
+  return RENDERERS[format](meta, entries);
+}

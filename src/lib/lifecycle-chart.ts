@@ -26,8 +26,6 @@ export interface Chart {
   bars: ChartBar[];
 }
 
-const YEAR_MS = 365.25 * 86_400_000;
-
 /** One bar of a timeline: a release and the label it is drawn with. */
 export interface TimelineRow {
   release: Release;
@@ -111,5 +109,3 @@ export function timelineChart(
     bars,
   };
 }
-
-export const yearsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / YEAR_MS;

@@ -50,8 +50,15 @@ export function relatedIndex<T extends Relatable>(items: readonly T[]) {
   };
 }
 
+/** Where an item sits in a series: its index, and the items before and after it. */
+export interface SeriesNeighbours<T> {
+  index: number;
+  previous?: T;
+  next?: T;
+}
+
 /** Previous and next article of a series, which is read oldest first. */
-export function seriesNeighbours<T extends { id: string }>(ordered: readonly T[], id: string) {
+export function seriesNeighbours<T extends { id: string }>(ordered: readonly T[], id: string): SeriesNeighbours<T> {
   const i = ordered.findIndex((a) => a.id === id);
   return {
     index: i,

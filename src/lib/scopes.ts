@@ -12,8 +12,7 @@ import {
   type Article,
 } from './content.ts';
 import { paths } from './urls.ts';
-import { SECTION_TITLES } from './labels.ts';
-import { ARTICLE_TYPES } from '../schemas/article.ts';
+import { SECTION_LIST } from './sections.ts';
 import { SITE } from '../site.config.ts';
 
 export interface Scope {
@@ -21,7 +20,7 @@ export interface Scope {
   id: string;
   title: string;
   description: string;
-  /** Site path of the HTML listing; feeds live beside it (<path>feed.xml). */
+  /** Site path of the HTML listing; its feeds live beside it (paths.feed). */
   path: string;
   articles: Article[];
 }
@@ -31,14 +30,14 @@ export async function feedScopes(): Promise<Scope[]> {
   const scopes: Scope[] = [
     { kind: 'site', id: 'all', title: 'All coverage', description: SITE.description, path: '/', articles },
   ];
-  for (const t of ARTICLE_TYPES) {
+  for (const s of SECTION_LIST) {
     scopes.push({
       kind: 'section',
-      id: t,
-      title: SECTION_TITLES[t].title,
-      description: SECTION_TITLES[t].description,
-      path: paths.section(t),
-      articles: articlesOfType(articles, t),
+      id: s.type,
+      title: s.title,
+      description: s.description,
+      path: paths.section(s.type),
+      articles: articlesOfType(articles, s.type),
     });
   }
   for (const d of index.distros.values()) {

@@ -1,18 +1,24 @@
 /**
- * The one place that turns site paths into URLs. Every page, feed and sitemap link goes through here so that a
- * deploy under a subpath (BASE_PATH=/downstream) cannot break a link.
+ * The one place that turns site paths into URLs. Pages, layouts, feeds, calendars, social images and the search
+ * client build their links with these helpers, so that a deploy under a subpath (BASE_PATH=/downstream) cannot
+ * break a link. (Links written by editors inside article bodies get the base path from rehype-links.)
  */
+import { sectionOf } from './sections.ts';
+import { CALENDAR, FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
+
+/** A base path with exactly one trailing slash: "/downstream" and "/downstream/" both give "/downstream/". */
+export function slashedBase(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
 
 function baseUrl(): string {
-  // Vite sets BASE_URL from the `base` option during the build and in tests.
-  return import.meta.env.BASE_URL ?? '/';
+  // Vite sets BASE_URL from the `base` option during the build, in client bundles and in tests.
+  return slashedBase(import.meta.env.BASE_URL ?? '/');
 }
 
 /** Joins a base ("/" or "/downstream/") and a site path ("/articles/x/") into one URL path. */
 export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const p = path.replace(/^\/+/, '');
-  return `${b}${p}`;
+  return `${slashedBase(base)}${path.replace(/^\/+/, '')}`;
 }
 
 /** A site path with the deploy base path applied. Paths are written as if the site lived at "/". */
@@ -22,7 +28,7 @@ export function withBase(path: string): string {
 
 /** Removes the base path from a URL path, or returns null when the path is outside the site. */
 export function stripBase(pathname: string, base: string = baseUrl()): string | null {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = slashedBase(base);
   if (pathname === b.slice(0, -1)) return '/';
   if (!pathname.startsWith(b)) return null;
   return `/${pathname.slice(b.length)}`;
@@ -56,9 +62,7 @@ export const paths = {
   lifecycles: (family?: string) => (family ? `/lifecycles/${family}/` : '/lifecycles/'),
   /** A release's row in the lifecycle table of its distribution's hub. */
   release: (id: string, version: string) => `/distros/${id}/#${releaseAnchor(version)}`,
-  /** iCalendar file of release and end dates: every distribution's, or one distribution's. */
-  calendar: (id?: string) => (id ? `/distros/${id}/releases.ics` : '/releases.ics'),
-  /** Directory of the lifecycle-event feeds (feed.xml, atom.xml, feed.json): all distributions, or one. */
+  /** Where the lifecycle-event feeds live (use with `feed`): all distributions, or one. */
   lifecycleFeeds: (id?: string) => (id ? `/distros/${id}/lifecycle/` : '/lifecycles/'),
   /** The static JSON API, version 1. */
   apiIndex: () => '/api/v1/distributions.json',
@@ -66,6 +70,12 @@ export const paths = {
   apiCycles: (id: string) => `/api/v1/distributions/${id}/cycles.json`,
   apiSchema: () => '/api/v1/schema.json',
   page: (basePath: string, n: number) => (n <= 1 ? basePath : `${basePath}${n}/`),
+  /** A feed file of the listing at `listing` (its site path, e.g. "/distros/debian/"; "/" for the whole site). */
+  feed: (listing: string, format: FeedFormat = FEED_FORMATS[0]) => `${listing}${format.file}`,
+  /** The release calendar of one distribution, or of all of them without an id. */
+  calendar: (distroId?: string): string => `${distroId ? paths.distro(distroId) : '/'}${CALENDAR.file}`,
+  /** The 1200×630 social image of an article, or the site's default image without an id. */
+  socialImage: (articleId?: string) => (articleId ? `/og/articles/${articleId}.png` : '/og/default.png'),
 } as const;
 
 /** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */
@@ -83,18 +93,7 @@ export function webcalUrl(path: string, site: string | URL): string {
 
 /** Section URLs use the plural English word for each article type. */
 export function sectionSlug(type: string): string {
-  switch (type) {
-    case 'news':
-      return 'news';
-    case 'analysis':
-      return 'analysis';
-    case 'guide':
-      return 'guides';
-    case 'opinion':
-      return 'opinion';
-    default:
-      throw new Error(`Unknown article type "${type}"`);
-  }
+  return sectionOf(type).slug;
 }
 
 /** Site-relative URL helpers with the base applied, for templates. */
@@ -104,3 +103,19 @@ export const url = Object.fromEntries(
     (...args: never[]) => withBase((fn as (...a: never[]) => string)(...args)),
   ]),
 ) as { [K in keyof typeof paths]: (...args: Parameters<(typeof paths)[K]>) => string };
+
+/** A feed to announce with <link rel="alternate">: href has the base path applied. */
+export interface FeedAlternate {
+  title: string;
+  href: string;
+  format: FeedFormat;
+}
+
+/** The alternates of a listing's feeds, one per format, titled "<title> (RSS)" and so on. */
+export function feedAlternates(listing: string, title: string): FeedAlternate[] {
+  return FEED_FORMATS.map((format) => ({
+    title: `${title} (${format.label})`,
+    href: withBase(paths.feed(listing, format)),
+    format,
+  }));
+}

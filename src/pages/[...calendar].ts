@@ -3,8 +3,9 @@ import { getDistros } from '../lib/content.ts';
 import { buildNow } from '../lib/clock.ts';
 import { calendar, releaseEvents } from '../lib/calendar.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
+import { CALENDAR } from '../lib/feed-formats.ts';
 
-/** releases.ics for all distributions, and <distro>/releases.ics for each one with releases. */
+/** The release calendar of all distributions, and of each one with releases (paths.calendar). */
 export const getStaticPaths = (async () => {
   const distros = (await getDistros()).filter((d) => d.data.releases.length > 0);
   return [
@@ -31,5 +32,5 @@ export const GET: APIRoute = async ({ props, site }) => {
       buildNow(),
     );
   });
-  return new Response(calendar(name, events), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return new Response(calendar(name, events), { headers: { 'Content-Type': `${CALENDAR.mime}; charset=utf-8` } });
 };

@@ -1,25 +1,29 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedScopes } from '../lib/scopes.ts';
 import { feedEntries, feedMeta } from '../lib/feed-entries.ts';
-import { FEED_FILES, FEED_FORMATS } from '../lib/feeds.ts';
+import { renderFeed } from '../lib/feeds.ts';
+import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
+import { paths } from '../lib/urls.ts';
+import { mdxComponents } from '../components/mdx/index.ts';
 import { SITE } from '../site.config.ts';
 
-/** RSS, Atom and JSON Feed for the whole site and for every distribution, topic and section. */
+/** Every feed format for the whole site and for every distribution, topic, section and desk. */
 export const getStaticPaths = (async () => {
   const scopes = await feedScopes();
   return scopes.flatMap((scope) =>
-    FEED_FILES.map((file) => ({
-      params: { feed: `${scope.path.slice(1)}${file}` },
-      props: { scope, file },
+    FEED_FORMATS.map((format) => ({
+      params: { feed: paths.feed(scope.path, format).slice(1) },
+      props: { scope, format },
     })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
-  const { scope, file } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+  const { scope, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
   const siteUrl = site!;
-  const meta = feedMeta(scope.title, scope.description, scope.path, scope.path, siteUrl);
-  const entries = await feedEntries(scope.articles.slice(0, SITE.feedSize), siteUrl);
-  const format = FEED_FORMATS[file];
-  return new Response(format.render(meta, entries), { headers: { 'Content-Type': format.type } });
+  const meta = feedMeta(scope.title, scope.description, scope.path, siteUrl);
+  const entries = await feedEntries(scope.articles.slice(0, SITE.feedSize), siteUrl, mdxComponents);
+  return new Response(renderFeed(format.id, meta, entries), {
+    headers: { 'Content-Type': feedContentType(format) },
+  });
 };

@@ -2,9 +2,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDistros } from '../lib/content.ts';
 import { buildNow } from '../lib/clock.ts';
 import { feedMeta } from '../lib/feed-entries.ts';
-import { FEED_FILES, FEED_FORMATS } from '../lib/feeds.ts';
+import { renderFeed } from '../lib/feeds.ts';
+import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
 import { eventEntries, pastEvents } from '../lib/lifecycle-feeds.ts';
-import { paths } from '../lib/urls.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
 /** Lifecycle-event feeds: /lifecycles/feed.xml (…atom.xml, feed.json) for all, /distros/<id>/lifecycle/… for each. */
@@ -28,15 +29,23 @@ export const getStaticPaths = (async () => {
     })),
   ];
   return scopes.flatMap((scope) =>
-    FEED_FILES.map((file) => ({ params: { lifecycleFeed: `${scope.dir.slice(1)}${file}` }, props: { scope, file } })),
+    FEED_FORMATS.map((format) => ({
+      params: { lifecycleFeed: paths.feed(scope.dir, format).slice(1) },
+      props: { scope, format },
+    })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
-  const { scope, file } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+  const { scope, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
   const distros = (await getDistros()).filter((d) => scope.ids.includes(d.id));
   const events = pastEvents(distros, buildNow()).slice(0, SITE.feedSize);
-  const meta = feedMeta(scope.title, scope.description, scope.page, scope.dir, site!);
-  const format = FEED_FORMATS[file];
-  return new Response(format.render(meta, eventEntries(events, site!)), { headers: { 'Content-Type': format.type } });
+  // The feeds live in their own directory; the page they mirror is the lifecycles page or the hub.
+  const meta = {
+    ...feedMeta(scope.title, scope.description, scope.dir, site!),
+    homeUrl: absoluteUrl(scope.page, site!),
+  };
+  return new Response(renderFeed(format.id, meta, eventEntries(events, site!)), {
+    headers: { 'Content-Type': feedContentType(format) },
+  });
 };

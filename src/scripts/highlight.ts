@@ -1,6 +1,8 @@
 // Highlights the words a reader searched for when they arrive from a search result (?highlight=...), using
 // Pagefind's own highlighter. Nothing is loaded on a normal visit.
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+import { withBase } from '../lib/urls.ts';
+
+const BASE = withBase('/');
 
 if (new URLSearchParams(window.location.search).has('highlight')) {
   const path = `${BASE}pagefind/pagefind-highlight.js`;

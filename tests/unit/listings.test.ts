@@ -108,6 +108,7 @@ describe('feeds', () => {
     },
     now: d('2026-11-25'),
     siteUrl: 'https://x.example/d/',
+    iconUrl: 'https://x.example/d/og/default.png',
   };
   const entry: FeedEntry = {
     id: entryGuid('https://x.example/d/', 'a-b', d('2024-01-02')),

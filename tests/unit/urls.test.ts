@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { absoluteUrl, joinBase, paths, sectionSlug, stripBase, url, withBase } from '../../src/lib/urls.ts';
+import {
+  absoluteUrl,
+  feedAlternates,
+  joinBase,
+  paths,
+  sectionSlug,
+  slashedBase,
+  stripBase,
+  url,
+  withBase,
+} from '../../src/lib/urls.ts';
+import { FEED_FORMATS, feedFormatOf } from '../../src/lib/feed-formats.ts';
+import { SECTION_LIST } from '../../src/lib/sections.ts';
+import { ARTICLE_TYPES } from '../../src/schemas/article.ts';
 
 describe('URL helper', () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -37,5 +50,37 @@ describe('URL helper', () => {
     expect(paths.month(2024, 6)).toBe('/archive/2024/06/');
     expect(sectionSlug('guide')).toBe('guides');
     expect(() => sectionSlug('blog')).toThrow('Unknown article type "blog"');
+  });
+
+  it('gives the base path exactly one trailing slash', () => {
+    expect(slashedBase('/downstream')).toBe('/downstream/');
+    expect(slashedBase('/downstream/')).toBe('/downstream/');
+    expect(slashedBase('/')).toBe('/');
+  });
+
+  it('names feeds, calendars and social images', () => {
+    vi.stubEnv('BASE_URL', '/downstream/');
+    expect(FEED_FORMATS.map((f) => paths.feed('/distros/debian/', f))).toEqual([
+      '/distros/debian/feed.xml',
+      '/distros/debian/atom.xml',
+      '/distros/debian/feed.json',
+    ]);
+    expect(url.feed('/')).toBe('/downstream/feed.xml');
+    expect(url.calendar()).toBe('/downstream/releases.ics');
+    expect(url.calendar('debian')).toBe('/downstream/distros/debian/releases.ics');
+    expect(url.socialImage('a/b')).toBe('/downstream/og/articles/a/b.png');
+    expect(url.socialImage()).toBe('/downstream/og/default.png');
+    expect(feedAlternates('/news/', 'News').map((f) => [f.title, f.href, f.format.mime])).toEqual([
+      ['News (RSS)', '/downstream/news/feed.xml', 'application/rss+xml'],
+      ['News (Atom)', '/downstream/news/atom.xml', 'application/atom+xml'],
+      ['News (JSON Feed)', '/downstream/news/feed.json', 'application/feed+json'],
+    ]);
+    expect(feedFormatOf('atom.xml').id).toBe('atom');
+    expect(() => feedFormatOf('feed.rss')).toThrow('Unknown feed file "feed.rss"');
+  });
+
+  it('lists sections in the order of the article types', () => {
+    expect(SECTION_LIST.map((s) => s.type)).toEqual([...ARTICLE_TYPES]);
+    expect(SECTION_LIST.map((s) => paths.section(s.type))).toEqual(['/news/', '/analysis/', '/guides/', '/opinion/']);
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { slashedBase } from '../urls.ts';
 
 /** One built HTML page, parsed once and shared by every check. */
 export interface BuiltPage {
@@ -34,7 +35,7 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 export function urlForFile(file: string, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
+  const b = slashedBase(base);
   if (file === 'index.html') return b;
   if (file.endsWith('/index.html')) return `${b}${file.slice(0, -'index.html'.length)}`;
   return `${b}${file}`;

@@ -1,5 +1,7 @@
 import type { HTMLElement } from 'node-html-parser';
 import { lineAt, loadPage, type BuiltPage, type DistIndex } from './dist-index.ts';
+import { EXTERNAL_CLASS } from '../external-links.ts';
+import { slashedBase } from '../urls.ts';
 
 export interface Problem {
   check: string;
@@ -42,7 +44,7 @@ const URL_ATTRS: [string, string][] = [
 
 /** The built file a URL path is served from, if any. */
 function resolveInternal(site: DistIndex, path: string): string | undefined {
-  const b = site.base.endsWith('/') ? site.base : `${site.base}/`;
+  const b = slashedBase(site.base);
   if (!path.startsWith(b) && `${path}/` !== b) return undefined;
   const rel = decodeURIComponent(path.slice(b.length));
   const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
@@ -114,7 +116,7 @@ export const externalLinks: Check = (page) => {
           a.getAttribute('href'),
         ),
       );
-    if (!rel.includes('external') && !a.classList.contains('external')) {
+    if (!rel.includes(EXTERNAL_CLASS) && !a.classList.contains(EXTERNAL_CLASS)) {
       out.push(
         problem(
           'external',

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { joinBase } from '../urls.ts';
+import { EXTERNAL_CLASS, EXTERNAL_HINT, EXTERNAL_REL, VISUALLY_HIDDEN } from '../external-links.ts';
 
 export interface LinkOptions {
   /** The deploy base path ("/" or "/downstream/"). */
@@ -34,13 +35,13 @@ export function rehypeLinks(options: LinkOptions) {
       if (/^https?:\/\//i.test(href) || href.startsWith('//')) {
         const target = new URL(href, site);
         if (target.origin === site) return;
-        node.properties.rel = ['noopener', 'noreferrer', 'external'];
-        node.properties.className = [...((node.properties.className as string[]) ?? []), 'external'];
+        node.properties.rel = [...EXTERNAL_REL];
+        node.properties.className = [...((node.properties.className as string[]) ?? []), EXTERNAL_CLASS];
         node.children.push({
           type: 'element',
           tagName: 'span',
-          properties: { className: ['visually-hidden'] },
-          children: [{ type: 'text', value: ' (external site)' }],
+          properties: { className: [VISUALLY_HIDDEN] },
+          children: [{ type: 'text', value: EXTERNAL_HINT }],
         });
       }
     });

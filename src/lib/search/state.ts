@@ -2,16 +2,9 @@
  * Search state as it lives in the URL of /search/: `q`, `sort` and one repeated parameter per facet
  * (`?q=abi&distribution=AlmaLinux&type=Analysis&sort=newest`). Pure functions, shared by the page and tests.
  */
-export const FACETS = [
-  { key: 'distribution', label: 'Distribution' },
-  { key: 'family', label: 'Family' },
-  { key: 'type', label: 'Type' },
-  { key: 'topic', label: 'Topic' },
-  { key: 'author', label: 'Desk' },
-  { key: 'year', label: 'Year' },
-] as const;
+import { FACETS, SORT_KEY, type FacetKey } from './record.ts';
 
-export type FacetKey = (typeof FACETS)[number]['key'];
+export { FACETS, type FacetKey };
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
@@ -71,8 +64,8 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
 }
 
 export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> | undefined {
-  if (sort === 'newest') return { date: 'desc' };
-  if (sort === 'oldest') return { date: 'asc' };
+  if (sort === 'newest') return { [SORT_KEY]: 'desc' };
+  if (sort === 'oldest') return { [SORT_KEY]: 'asc' };
   return undefined;
 }
 

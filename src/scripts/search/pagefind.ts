@@ -3,10 +3,13 @@
  * Component UI because we need sorting (a known gap of the Component UI, Pagefind issue #1278), facet counts in our
  * own markup, and search state kept in the URL.
  */
+import type { SearchMeta } from '../../lib/search/record.ts';
+import { withBase } from '../../lib/urls.ts';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string; dateLabel?: string; type?: string; distros?: string };
+  meta: SearchMeta;
   filters: Record<string, string[]>;
 }
 export interface PagefindResult {
@@ -29,7 +32,8 @@ export interface PagefindApi {
   preload: (q: string) => Promise<void>;
 }
 
-export const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+/** The deploy base path with its trailing slash, e.g. "/downstream/". */
+export const BASE = withBase('/');
 
 let loading: Promise<PagefindApi> | undefined;
 

@@ -1,0 +1,18 @@
+/** The server configurations `npm run deploy:config` writes, by path under deploy/. */
+import { apacheVhost } from './apache.ts';
+import { caddySiteBody, caddyfile } from './caddy.ts';
+import { nginxLocations, nginxSecuritySnippet } from './nginx.ts';
+import type { HostPolicy } from './policy.ts';
+
+export function serverConfigFiles(policy: HostPolicy): Record<string, string> {
+  return {
+    'nginx/downstream.conf': nginxLocations(policy),
+    'nginx/downstream-security-headers.conf': nginxSecuritySnippet(policy),
+    'apache/downstream.conf': apacheVhost(policy),
+    'caddy/downstream.caddy': caddySiteBody(policy),
+    'caddy/Caddyfile': caddyfile(policy),
+  };
+}
+
+/** The settings of the examples shipped in deploy/ (the e2e build's): regenerate with `npm run deploy:config`. */
+export const EXAMPLE_DEPLOY = { site: 'https://downstream.example', base: '/downstream/' } as const;

@@ -1,0 +1,105 @@
+/** nginx: a `location` file to include in a `server { }` block, plus the security-headers snippet it includes. */
+import {
+  CACHE,
+  CONTENT_TYPES,
+  HOST_FILES,
+  IMMUTABLE_DIRS,
+  NOT_FOUND_PAGE,
+  escapeRegExp,
+  type HostPolicy,
+} from './policy.ts';
+
+export const NGINX_SNIPPET = 'snippets/downstream-security-headers.conf';
+
+/** Header lines for every response; nginx drops a parent's add_header where a block adds its own, so each repeats. */
+export function nginxSecuritySnippet(policy: Pick<HostPolicy, 'headers'>): string {
+  return [
+    '# Security headers for every Downstream response. Install as snippets/downstream-security-headers.conf beside nginx.conf.',
+    '# Generated from src/lib/host/ by `npm run deploy:config`; a unit test keeps the two in step.',
+    ...Object.entries(policy.headers).map(([k, v]) => `add_header ${k} "${v}" always;`),
+    '',
+  ].join('\n');
+}
+
+const q = (s: string) => `"${s}"`;
+
+/** The site's `location` blocks for `policy.base`. */
+export function nginxLocations(policy: HostPolicy): string {
+  const { base, site } = policy;
+  const headers = (cache: string, indent: string) =>
+    [`add_header Cache-Control ${q(cache)} always;`, `include ${NGINX_SNIPPET};`].map((l) => indent + l);
+  const b = escapeRegExp(base);
+  const types = Object.entries(CONTENT_TYPES).map(([ext, ct]) => `        ${ct.type} ${ext};`);
+  const charsetTypes = [
+    ...new Set(
+      Object.values(CONTENT_TYPES)
+        .filter((c) => c.utf8)
+        .map((c) => c.type),
+    ),
+  ];
+  const lines = [
+    `# Downstream at ${base} on nginx, for ${site}. Include inside your \`server { }\` block, whose \`root\` holds the`,
+    base === '/'
+      ? '# build itself (root /srv/www/downstream; with dist/ copied there).'
+      : `# build as ${base.slice(1, -1)}/ (root /srv/www; with dist/ copied to /srv/www/${base.slice(1, -1)}).`,
+    '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.',
+    '',
+  ];
+  if (base !== '/') {
+    lines.push(
+      '# The base path without its slash: 301 to the canonical URL on the configured site.',
+      `location = ${base.slice(0, -1)} {`,
+      ...headers(CACHE.revalidate, '    '),
+      `    return 301 ${site}${base};`,
+      '}',
+      '',
+    );
+  }
+  lines.push(
+    `location ${base} {`,
+    '    default_type application/octet-stream;',
+    '    types {',
+    ...types,
+    '    }',
+    '    charset utf-8;',
+    // text/html is in charset_types already; naming it again is a warning.
+    `    charset_types ${charsetTypes.filter((t) => t !== 'text/html').join(' ')};`,
+    '    gzip on;',
+    `    gzip_types ${charsetTypes.filter((t) => t !== 'text/html').join(' ')} image/svg+xml;`,
+    '    etag on;',
+    `    error_page 404 ${base}${NOT_FOUND_PAGE};`,
+    '    # HTML, feeds and Pagefind entry files revalidate so readers see new coverage at once.',
+    ...headers(CACHE.revalidate, '    '),
+    '',
+    '    # A directory without its trailing slash: 301 to the canonical URL on the configured site, never a duplicate',
+    "    # page, and never a Location built from the request's Host header.",
+    `    if (-f $request_filename/index.html) {`,
+    `        rewrite ^(.*[^/])$ ${site}$1/ permanent;`,
+    '    }',
+    '    try_files $uri =404;',
+    '',
+    '    # Files for other hosts (Netlify, Cloudflare, Apache) are configuration, not content.',
+    `    location ~ ^${b}(${HOST_FILES.map(escapeRegExp).join('|')})$ {`,
+    '        return 404;',
+    '    }',
+    '    # Content-hashed files never change under their name: cache for a year.',
+    `    location ~ ^${b}(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})/ {`,
+    ...headers(CACHE.immutable, '        '),
+    '        try_files $uri =404;',
+    '    }',
+    '    # Directory URLs serve their index.html.',
+    '    location ~ /$ {',
+    '        try_files ${uri}index.html =404;',
+    '    }',
+  );
+  for (const r of policy.redirects) {
+    lines.push(
+      `    location = ${r.from} {`,
+      ...headers(CACHE.revalidate, '        '),
+      `        return 301 ${r.to};`,
+      '    }',
+    );
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
