@@ -13,6 +13,7 @@ import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
+import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
@@ -54,7 +55,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx(),
-    sitemap(),
+    // Editors' pages (noindex) stay out of the sitemap.
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/editors/') }),
+    lifecycleData({ contentDir: contentDir(process.env) }),
     deployFiles({ base, site }),
     contentChecks({ base, contentDir: contentDir(process.env) }),
     socialImages(),

@@ -15,25 +15,29 @@ import {
 import type { Release } from '../schemas/distro.ts';
 import type { Distro } from './content.ts';
 import { isoDay } from './dates.ts';
-import { releaseName, sortReleases, supportStatus } from './lifecycle.ts';
+import { finalDate, releaseName, sortReleases, supportStatus } from './lifecycle.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 export type ApiDistroInput = Pick<Distro, 'id'> & {
   data: Omit<Distro['data'], 'basedOn' | 'rebuiltFrom' | 'upstream'>;
 };
 
-const source = (e: NonNullable<Release['evidence']>[keyof NonNullable<Release['evidence']>]) =>
-  e ? { url: e.url, verified: isoDay(e.verified), ...(e.note ? { note: e.note } : {}) } : undefined;
+type Evidence = NonNullable<Release['evidence']>[keyof NonNullable<Release['evidence']>];
+const source = (e: Evidence) =>
+  e
+    ? { url: e.url, ...(e.verified ? { verified: isoDay(e.verified) } : {}), ...(e.note ? { note: e.note } : {}) }
+    : undefined;
 
 /** One release in endoflife.date's vocabulary; `support` falls back to the end of life, as on the hub table. */
 export function apiRelease(distro: ApiDistroInput, r: Release, now: Date, site: URL): ApiRelease {
   const ev = r.evidence ?? {};
   const supportEnd = r.supportEnd ?? r.eol;
-  const eol = r.eol ?? r.supportEnd;
+  const eol = finalDate(r);
+  // A date's source is the evidence of the field it was taken from; a date left out keeps its own (a note on why).
   const sources = {
     releaseDate: source(ev.released),
-    support: source(r.supportEnd ? ev.supportEnd : ev.eol),
-    eol: source(r.eol ? ev.eol : ev.supportEnd),
+    support: source(!r.supportEnd && r.eol ? ev.eol : ev.supportEnd),
+    eol: source(!r.eol && r.supportEnd ? ev.supportEnd : ev.eol),
     latest: source(ev.latest),
   };
   return {

@@ -18,10 +18,10 @@ const dayOrFalse = (what: string) =>
 export const apiSourceSchema = z
   .strictObject({
     url: z.url().describe('The upstream page that states this date.'),
-    verified: day.describe('The day an editor last checked the date against that page.'),
+    verified: day.optional().describe('The day an editor last checked the date against that page, once someone has.'),
     note: z.string().optional(),
   })
-  .describe('Where one date comes from.');
+  .describe('Where one date comes from; for a date left out (false), the page and a note saying why.');
 
 export const SUPPORT_STATUSES = ['upcoming', 'supported', 'security', 'eol'] as const;
 

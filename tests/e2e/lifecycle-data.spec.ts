@@ -1,135 +1,49 @@
-/**
- * The machine-readable lifecycle surfaces as a client sees them over HTTP: the JSON API validated file by file
- * against the JSON Schema it serves (ajv), and the lifecycle-event feeds parsed as feed readers parse them.
- */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { XMLParser } from 'fast-xml-parser';
-import { SyntaxValidator } from 'fast-xml-validator';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { expect, test } from '@playwright/test';
 import { E2E } from './env.ts';
-import { dayOf, distroFacts } from './distro-data.ts';
 
-const SITE = 'https://downstream.example';
-const facts = distroFacts();
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  isArray: (name) => ['item', 'entry', 'link', 'category'].includes(name),
-});
-const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : false);
-/** A URL the API publishes, as a path on the server under test. */
-const local = (u: string) => {
-  expect(u.startsWith(`${SITE}${E2E.base}`), u).toBe(true);
-  return u.slice(SITE.length);
-};
-
-async function get(request: APIRequestContext, path: string, type: RegExp) {
-  const res = await request.get(path);
-  expect(res.status(), path).toBe(200);
-  expect(res.headers()['content-type'], path).toMatch(type);
-  return res.text();
-}
-
-test('every API file validates against the served JSON Schema and matches the database', async ({ request }) => {
-  const schema = JSON.parse(await get(request, E2E.path('/api/v1/schema.json'), /application\/json/));
-  expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-  expect(schema.$id).toBe(`${SITE}${E2E.path('/api/v1/schema.json')}`);
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(schema);
-  const check = (path: string, body: unknown) =>
-    expect(validate(body), `${path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-
-  const indexPath = E2E.path('/api/v1/distributions.json');
-  const index = JSON.parse(await get(request, indexPath, /application\/json/));
-  check(indexPath, index);
-  expect(index.apiVersion).toBe(1);
-  expect(index.schema).toBe(schema.$id);
-  expect(index.distributions.map((d: { id: string }) => d.id)).toEqual(facts.map((d) => d.id));
-  const now = dayOf(index.generated);
-
-  for (const d of index.distributions) {
-    const doc = JSON.parse(await get(request, local(d.api), /application\/json/));
-    check(d.api, doc);
-    expect(doc).toEqual({ apiVersion: 1, generated: index.generated, schema: schema.$id, ...d });
-    const cycles = JSON.parse(await get(request, local(d.cycles), /application\/json/));
-    check(d.cycles, cycles);
-    expect(cycles).toEqual(doc.releases);
-
-    // The dates are the database's, in endoflife.date's vocabulary, newest first.
-    const f = facts.find((x) => x.id === d.id)!;
-    const releases = [...f.releases].sort((a, b) => b.released.getTime() - a.released.getTime());
-    expect(
-      cycles.map((c: Record<string, unknown>) => [c.cycle, c.releaseDate, c.support, c.eol, c.lts]),
-      d.id,
-    ).toEqual(
-      releases.map((r) => [
-        r.version,
-        iso(r.released),
-        iso(r.supportEnd ?? r.eol),
-        iso(r.eol ?? r.supportEnd),
-        r.lts ?? false,
-      ]),
+test.describe('lifecycle dates in articles come from the distribution database', () => {
+  test('the 2026 calendar dates the Debian 12 handover on the day Debian gives (11 July)', async ({ page }) => {
+    await page.goto(E2E.path('/articles/linux-end-of-life-calendar-2026/'));
+    const entry = page.locator('.timeline__entry', { hasText: 'Debian 12 "bookworm" regular security support ends' });
+    await expect(entry.locator('time.timeline__date')).toHaveText('11 July 2026');
+    await expect(entry.locator('time.timeline__date')).toHaveAttribute('datetime', '2026-07-11');
+    // The same date in the running text, and no trace of the contradicting 12 July.
+    await expect(page.locator('.article-body')).toContainText(
+      'gives 11 July 2026 as the end of regular security support',
     );
-    for (const c of cycles) {
-      expect(c.status === 'eol').toBe(c.eol !== false && dayOf(c.eol) <= now);
-      expect(c.link).toMatch(new RegExp(`^${SITE}${E2E.path(`/distros/${d.id}/`)}#release-[a-z0-9-]+$`));
-    }
-  }
-});
+    await expect(page.locator('.article-body')).not.toContainText('12 July');
+    // "Ends in" is computed at the build date and keeps the date itself machine-readable.
+    const endsIn = page.locator('.article-body time[datetime="2027-05-31"]', { hasText: /^end(s in|ed) / });
+    await expect(endsIn).toHaveText(/^(ends in \d+ (months?|days?)|ends today|ended \d+ (months?|days?) ago)$/);
+  });
 
-test('an API link leads to the row it names', async ({ page, request }) => {
-  const doc = JSON.parse(await get(request, E2E.path('/api/v1/distributions/ubuntu.json'), /json/));
-  const release = doc.releases[0];
-  await page.goto(local(release.link));
-  await expect(page.locator('.lifecycle-table tr:target th')).toContainText(`Ubuntu ${release.cycle}`);
-});
+  test('the lifecycle guide gives four years of RHEL ELS and the database dates in its table', async ({ page }) => {
+    await page.goto(E2E.path('/articles/how-to-read-a-distribution-lifecycle/'));
+    const body = page.locator('.article-body');
+    await expect(body).not.toContainText('up to two years');
+    const rhel9 = body.locator('tr', { hasText: 'RHEL 9' });
+    await expect(rhel9.locator('td')).toHaveText([
+      'RHEL 9',
+      '18 May 2022',
+      '31 May 2027',
+      '31 May 2032',
+      '31 May 2036',
+    ]);
+    await expect(body).toContainText('31 May 2029 as the end of RHEL 7 ELS');
+  });
 
-for (const [dir, only] of [
-  ['/lifecycles/', null],
-  ['/distros/debian/lifecycle/', 'Debian GNU/Linux'],
-] as const) {
-  test(`lifecycle-event feeds in ${dir}: past events only, newest first, stable GUIDs, same items in all formats`, async ({
+  test('the editors page lists unverified dates, is noindex and stays out of the sitemap', async ({
+    page,
     request,
   }) => {
-    const index = JSON.parse(await get(request, E2E.path('/api/v1/distributions.json'), /json/));
-    const now = dayOf(index.generated);
-    const scope = only ? facts.filter((d) => d.name === only) : facts;
-    const past = scope
-      .flatMap((d) =>
-        d.releases.flatMap((r) => [
-          r.released,
-          ...(r.supportEnd && r.eol ? [r.supportEnd] : []),
-          ...((r.eol ?? r.supportEnd) ? [(r.eol ?? r.supportEnd)!] : []),
-        ]),
-      )
-      .filter((t) => t <= now);
-
-    const rssXml = await get(request, E2E.path(`${dir}feed.xml`), /xml/);
-    expect(SyntaxValidator.validate(rssXml)).toBe(true);
-    const channel = parser.parse(rssXml).rss.channel;
-    expect(channel['atom:link']['@href']).toBe(`${SITE}${E2E.path(`${dir}feed.xml`)}`);
-    const items = channel.item as { title: string; guid: { '#text': string }; pubDate: string; link: string[] }[];
-    expect(items.length).toBe(Math.min(30, past.length));
-    const dates = items.map((i) => new Date(i.pubDate).getTime());
-    expect(dates.every((t) => t <= now.getTime())).toBe(true);
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
-    const guids = items.map((i) => i.guid['#text']);
-    expect(new Set(guids).size).toBe(guids.length);
-    for (const g of guids) {
-      expect(g).toMatch(
-        /^tag:downstream\.example,\d{4}-\d{2}-\d{2}:lifecycle\/[a-z0-9-]+\/[^/]+\/(release|support-end|eol)$/,
-      );
-    }
-    if (only) for (const i of items) expect(i.title.startsWith(only)).toBe(true);
-    for (const i of items) expect(i.link[0]).toMatch(new RegExp(`^${SITE}${E2E.base}distros/[a-z0-9-]+/#release-`));
-
-    const atomXml = await get(request, E2E.path(`${dir}atom.xml`), /xml/);
-    expect(SyntaxValidator.validate(atomXml)).toBe(true);
-    expect(parser.parse(atomXml).feed.entry.map((e: { id: string }) => e.id)).toEqual(guids);
-    const json = JSON.parse(await get(request, E2E.path(`${dir}feed.json`), /json/));
-    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(json.items.map((i: { id: string }) => i.id)).toEqual(guids);
+    await page.goto(E2E.path('/editors/lifecycle-review/'));
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+    await expect(page.locator('h1')).toHaveText('Lifecycle dates to review');
+    const leap = page.locator('tbody tr', { hasText: 'openSUSE Leap 16.0' }).filter({ hasText: 'End of life' });
+    await expect(leap.locator('td').nth(1)).toHaveText('2027-10-31');
+    await expect(leap.locator('td').nth(2)).toHaveText('never');
+    const sitemap = await (await request.get(E2E.path('/sitemap-0.xml'))).text();
+    expect(sitemap).toContain('/articles/');
+    expect(sitemap).not.toContain('/editors/');
   });
-}
+});

@@ -48,11 +48,30 @@ const debian = fixture('debian', {
       latest: '12.12',
       latestDate: '2025-09-06',
       evidence: {
+        released: { url: 'https://www.debian.org/News/2023/20230610' },
         supportEnd: { url: 'https://www.debian.org/releases/bookworm/', verified: '2026-11-01' },
+        eol: { url: 'https://wiki.debian.org/LTS', verified: '2026-11-02', note: 'LTS end' },
+        latest: { url: 'https://www.debian.org/News/2025/20250906', verified: '2026-11-03' },
       },
     },
-    { version: '10', codename: 'buster', released: '2019-07-06', eol: '2024-06-30' },
-    { version: '14', released: '2027-06-01' },
+    {
+      version: '10',
+      codename: 'buster',
+      released: '2019-07-06',
+      eol: '2024-06-30',
+      evidence: {
+        released: { url: 'https://www.debian.org/News/2019/20190706' },
+        eol: { url: 'https://www.debian.org/News/2024/20240615', verified: '2026-11-01' },
+      },
+    },
+    {
+      version: '14',
+      released: '2027-06-01',
+      evidence: {
+        released: { url: 'https://www.debian.org/releases/forky/' },
+        eol: { url: 'https://www.debian.org/releases/forky/', note: 'Not announced before the release.' },
+      },
+    },
   ],
 });
 const arch = fixture('arch', { name: 'Arch Linux', family: 'arch', releaseModel: 'rolling' });
@@ -72,7 +91,12 @@ describe('API release documents', () => {
       latestReleaseDate: '2025-09-06',
       link: 'https://downstream.example/distros/debian/#release-12',
       status: 'security',
-      sources: { support: { url: 'https://www.debian.org/releases/bookworm/', verified: '2026-11-01' } },
+      sources: {
+        releaseDate: { url: 'https://www.debian.org/News/2023/20230610' },
+        support: { url: 'https://www.debian.org/releases/bookworm/', verified: '2026-11-01' },
+        eol: { url: 'https://wiki.debian.org/LTS', verified: '2026-11-02', note: 'LTS end' },
+        latest: { url: 'https://www.debian.org/News/2025/20250906', verified: '2026-11-03' },
+      },
     });
     // Only an end of life: full support is taken to run until it, as on the hub table; nothing else is invented.
     const r = apiRelease(debian, ten, NOW, SITE);
@@ -83,8 +107,12 @@ describe('API release documents', () => {
       null,
       'eol',
     ]);
+    // Both dates are sourced by the page that states the end of life.
+    expect(r.sources.support).toEqual(r.sources.eol);
     const noEnd = apiRelease(debian, debian.data.releases[2]!, NOW, SITE);
     expect([noEnd.support, noEnd.eol, noEnd.status]).toEqual([false, false, 'upcoming']);
+    // A date left out keeps the note that says why.
+    expect(noEnd.sources.eol?.note).toBe('Not announced before the release.');
   });
 
   it('computes status against the build clock it is given', () => {
