@@ -14,7 +14,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
-import socialImages from './src/integrations/social-images.ts';
+import socialImages from './src/integrations/social-images/index.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);

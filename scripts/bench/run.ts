@@ -3,6 +3,7 @@
  * Run `npm run bench -- --help` for the flags. Figures only: nothing here passes or fails on a number.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { describeMachine } from './lib/machine.ts';
 import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
+import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(REPO, 'bench/work');
@@ -36,7 +37,7 @@ const BUILD_TIMEOUT_MS = 45 * 60_000;
 /** Heap for a second attempt when a build runs out of Node's default heap (the machine has 24 GiB). */
 const HEAP_RETRY_MB = 16384;
 const ECHO =
-  /\[content\] Synced content|generating static routes|\[downstream:[\w-]+\] .* in \d|page\(s\) built in|\[ERROR\]|error TS|Error:/;
+  /Finished in [\d.]+ seconds|\[content\] Synced content|generating static routes|\[downstream:[\w-]+\] .* in \d|page\(s\) built in|\[ERROR\]|error TS|Error:/;
 
 const HELP = `npm run bench [-- flags]
 
@@ -152,7 +153,8 @@ function describeBuild(b: BuildMeasure): string {
 }
 
 function describeOk(b: BuildMeasure): string {
-  return `${sec(b.wallMs)}, ${b.pages ?? '?'} pages (${b.pagesPerSec ?? '?'}/s), peak RSS ${mib(b.peakTreeRssBytes)} tree / ${mib(b.timeMaxRssBytes ?? b.peakProcessRssBytes)} largest, output ${kB(b.outBytes)}, pagefind ${kB(b.pagefindBytes)}; sync ${msf(b.phases?.contentSyncMs)}, bundle ${msf(b.phases?.bundleMs)}, render ${msf(b.phases?.renderMs)}, build:done hooks ${msf(b.phases?.postRenderMs)} (${Object.entries(
+  const shares = cpuShares(b);
+  return `${sec(b.wallMs)}, CPU ${sec(((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0)) * 1000)} (whole tree${b.cpuOrphanS ? `, ${sec(b.cpuOrphanS * 1000)} in unreaped processes` : ''}; /usr/bin/time saw ${sec(b.timeCpuS == null ? null : b.timeCpuS * 1000)}), load ${b.loadAvgBefore.toFixed(2)} → ${b.loadAvgAfter?.toFixed(2) ?? '?'}${shares ? `\n    CPU by phase: ${shares}` : ''}\n    ${b.pages ?? '?'} pages (${b.pagesPerSec ?? '?'}/s), peak RSS ${mib(b.peakTreeRssBytes)} tree / ${mib(b.timeMaxRssBytes ?? b.peakProcessRssBytes)} largest, output ${kB(b.outBytes)}, pagefind ${kB(b.pagefindBytes)}; sync ${msf(b.phases?.contentSyncMs)}, bundle ${msf(b.phases?.bundleMs)}, render ${msf(b.phases?.renderMs)}, build:done hooks ${msf(b.phases?.postRenderMs)} (${Object.entries(
     b.phases?.integrations ?? {},
   )
     .map(([k, v]) => `${k} ${msf(v)}`)
@@ -200,10 +202,19 @@ async function main(): Promise<void> {
   const has = (p: Part) => opt.parts.has(p);
   const save = () =>
     writeResults(
-      { ...results, finishedAt: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000) },
+      {
+        ...results,
+        machine: { ...results.machine, loadAvgAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+        finishedAt: new Date().toISOString(),
+        durationS: Math.round((Date.now() - started) / 1000),
+      },
       opt.name,
     );
 
+  if (machine.commit)
+    log(
+      `Measuring commit ${machine.commit.hash.slice(0, 12)} (${machine.commit.branch})${machine.commit.dirty ? ` with uncommitted changes: ${machine.commit.dirty}` : ''}`,
+    );
   log(
     `Downstream benchmark (${opt.mode}): parts ${[...opt.parts].join(', ') || 'none'}; sizes ${opt.sizes.join(', ')}; references over ${opt.refSize} articles.`,
   );
@@ -274,6 +285,7 @@ async function main(): Promise<void> {
             logFile: join(WORK, 'logs', `bare-a${opt.refSize}-${kind}.log`),
             timeoutMs: BUILD_TIMEOUT_MS,
             echo: ECHO,
+            pagefindCli: true,
           });
           results.references.bare.push(b);
           log(`  ${kind}: ${describeBuild(b)}`);

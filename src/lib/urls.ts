@@ -76,6 +76,8 @@ export const paths = {
   calendar: (distroId?: string): string => `${distroId ? paths.distro(distroId) : '/'}${CALENDAR.file}`,
   /** The 1200×630 social image of an article, or the site's default image without an id. */
   socialImage: (articleId?: string) => (articleId ? `/og/articles/${articleId}.png` : '/og/default.png'),
+  /** The build's data file of social-image records (src/pages/og/cards.json.ts); never deployed. */
+  socialCards: () => '/og/cards.json',
 } as const;
 
 /** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */

@@ -4,14 +4,18 @@ import { parse as parseYaml } from 'yaml';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { idRef } from '../../src/schemas/refs.ts';
 import {
+  LOCAL_BANKS,
   countWords,
   generateArchive,
+  zipfPick,
   serializeArticle,
   slugify,
   touchArticle,
   type ArchiveRefs,
 } from '../../scripts/bench/lib/generator.ts';
 import { parseAstroLog } from '../../scripts/bench/lib/astro-log.ts';
+import { createRng } from '../../scripts/bench/lib/prng.ts';
+import * as V from '../../scripts/bench/lib/vocabulary.ts';
 
 const archiveRefs: ArchiveRefs = {
   authors: ['news-desk', 'guides-desk', 'enterprise-desk'],
@@ -141,6 +145,43 @@ describe('bench archive generator', () => {
     expect(t.body).not.toBe(a.body);
   });
 
+  it('draws words with Zipf weights: rank r about 1 / r^1.1 as often as rank 1', () => {
+    const rng = createRng(3);
+    const list = Array.from({ length: 20 }, (_, i) => i);
+    const counts = new Array<number>(20).fill(0);
+    for (let i = 0; i < 40_000; i++) counts[zipfPick(rng, list)]!++;
+    for (const r of [2, 4, 8]) expect(counts[r - 1]! / counts[0]!).toBeCloseTo(1 / Math.pow(r, 1.1), 1);
+  });
+
+  it('spreads words over the archive like real text: a few in most articles, most in few', () => {
+    // Share of articles whose prose uses each word bank entry, per bank, in bank (rank) order.
+    const prose = archive.map((a) => a.body.toLowerCase());
+    const share = (w: string) => {
+      const re = new RegExp(`(^|[^a-z0-9-])${w.toLowerCase().replace(/[.+]/g, '\\$&')}([^a-z0-9-]|$)`);
+      return prose.filter((b) => re.test(b)).length / prose.length;
+    };
+    for (const bank of ['NOUNS', 'ADJECTIVES', 'VERBS_PAST', 'COMPONENTS'] as const) {
+      const shares = V[bank].map(share);
+      const head = shares.slice(0, 3);
+      const tail = shares.slice(Math.floor(shares.length / 2));
+      expect(Math.max(...head), bank).toBeGreaterThan(0.25);
+      expect(tail.reduce((s, x) => s + x, 0) / tail.length, bank).toBeLessThan(0.1);
+      expect(Math.min(...shares), bank).toBeLessThan(0.05);
+    }
+    expect(Object.keys(LOCAL_BANKS).every((b) => b in V)).toBe(true);
+  });
+
+  it('makes typical search words match a minority of articles, not most of them', () => {
+    // Whole words, as Pagefind matches them; before the Zipf vocabulary most of these matched 50 to 95 %.
+    const text = archive.map((a) => serializeArticle(a).toLowerCase());
+    const share = (word: string) =>
+      text.filter((t) => new RegExp(`(^|[^a-z0-9-])${word}([^a-z0-9-]|$)`).test(t)).length / text.length;
+    const shares = ['migration', 'firmware', 'governance', 'wayland', 'selinux', 'rolling'].map(share);
+    expect(shares.filter((x) => x < 0.5)).toHaveLength(shares.length);
+    expect(shares.filter((x) => x < 0.1).length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...shares)).toBeGreaterThan(0.2);
+  });
+
   it('slugifies titles', () => {
     expect(slugify('AlmaLinux OS 9.4 released with GNOME 46')).toBe('almalinux-os-9-4-released-with-gnome-46');
   });
@@ -222,5 +263,89 @@ describe('memory by phase', () => {
       'until exit (after social-images)',
     ]);
     expect(p.map((x) => x.peakBytes)).toEqual([10, 20, 30, 80, 99]);
+  });
+});
+
+describe('process tree CPU', () => {
+  const stat = (pid: number, comm: string, ppid: number, start: number, u: number, s: number, cu = 0, cs = 0) =>
+    // Fields 1..24 of /proc/<pid>/stat; the rest are zeros.
+    `${pid} (${comm}) S ${ppid} 0 0 0 0 0 0 0 0 0 ${u} ${s} ${cu} ${cs} 0 0 1 0 ${start} 0 256`;
+
+  it('parses /proc/<pid>/stat, command names with spaces and parentheses included', async () => {
+    const { parseStat } = await import('../../scripts/bench/lib/measure.ts');
+    expect(parseStat(stat(7, 'node (x) y', 3, 99, 120, 30, 5, 1))).toEqual({
+      ppid: 3,
+      rss: 256 * 4096,
+      comm: 'node (x) y',
+      start: 99,
+      utime: 120,
+      stime: 30,
+      cutime: 5,
+      cstime: 1,
+    });
+  });
+
+  it('counts a backend left running by its parent once, and reaped children once', async () => {
+    const { parseStat, TreeTracker } = await import('../../scripts/bench/lib/measure.ts');
+    const procs = (...lines: string[]) => new Map(lines.map((l) => [Number(l.split(' ')[0]), parseStat(l)]));
+    const t = new TreeTracker(10);
+    // time (10) → node (11) → pagefind (12); a short-lived child 13 of node.
+    expect(
+      t.sample(
+        procs(
+          stat(10, 'time', 1, 5, 0, 0),
+          stat(11, 'node', 10, 6, 500, 50),
+          stat(12, 'pagefind_extended', 11, 7, 40, 2),
+          stat(13, 'sh', 11, 8, 3, 1),
+        ),
+      ).cpuTicks,
+    ).toBe(596);
+    // 13 exits and node reaps it (its time moves into node's cutime): no double count.
+    expect(
+      t.sample(
+        procs(
+          stat(10, 'time', 1, 5, 0, 0),
+          stat(11, 'node', 10, 6, 600, 60, 3, 1),
+          stat(12, 'pagefind_extended', 11, 7, 80, 4),
+        ),
+      ).cpuTicks,
+    ).toBe(748);
+    // node exits without reaping pagefind, which is reparented to init and keeps running.
+    t.sample(procs(stat(10, 'time', 1, 5, 0, 0, 700, 70), stat(12, 'pagefind_extended', 1, 7, 90, 5)));
+    expect(t.orphans().map((o) => [o.comm, o.user + o.sys])).toEqual([['pagefind_extended', 95]]);
+    // A pid reused by an unrelated process is not the orphan.
+    t.sample(procs(stat(12, 'bash', 1, 999, 1, 1)));
+    expect(t.orphans().map((o) => [o.comm, o.alive, o.user + o.sys])).toEqual([['pagefind_extended', false, 95]]);
+    expect(t.orphansAlive()).toBe(false);
+  });
+
+  it('splits CPU by phase from the cumulative timeline', async () => {
+    const { cpuAt, peakByPhase } = await import('../../scripts/bench/lib/astro-log.ts');
+    const cpu: [number, number][] = [
+      [1000, 2],
+      [2000, 6],
+      [3000, 7],
+    ];
+    expect(cpuAt(cpu, 1500)).toBe(4);
+    expect(cpuAt(cpu, 500)).toBe(1);
+    expect(cpuAt(cpu, 9000)).toBe(7);
+    const phases = peakByPhase(
+      [
+        { t: 1000, line: '[content] Synced content' },
+        { t: 2000, line: ' generating static routes ' },
+      ],
+      [
+        [500, 1],
+        [1500, 1],
+        [2500, 1],
+      ],
+      3000,
+      cpu,
+    );
+    expect(phases.map((p) => [p.phase, p.cpuS])).toEqual([
+      ['content sync (from start)', 2],
+      ['bundle', 4],
+      ['until exit (after bundle)', 1],
+    ]);
   });
 });

@@ -10,16 +10,16 @@ import {
   cjkFallbackOrder,
   fitHeadline,
   hasCjk,
-  icoFromPngs,
   linesAt,
-  mapLimit,
-  pngSize,
   preferredCjk,
-  woffToSfnt,
   wrapText,
   type FitOptions,
-} from '../../src/lib/social-images.ts';
-import { readArticle } from '../../src/integrations/social-images.ts';
+} from '../../src/integrations/social-images/text.ts';
+import { icoFromPngs, pngSize, woffToSfnt } from '../../src/integrations/social-images/binary.ts';
+import { createCardRenderer } from '../../src/integrations/social-images/render.ts';
+import { drawIcons, FAVICON_FILE, ICONS } from '../../src/integrations/social-images/icons.ts';
+import { parseSocialCards, socialCard } from '../../src/lib/social-card.ts';
+import type { ArticleView } from '../../src/lib/article-view.ts';
 
 /** A monospaced stand-in for font metrics: CJK characters 1 em, everything else 0.5 em. */
 const fakeMeasure = (text: string, size = 10) =>
@@ -225,60 +225,64 @@ describe('WOFF unpacking', () => {
   });
 });
 
-describe('mapLimit', () => {
-  it('keeps at most `limit` calls in flight and returns results in input order', async () => {
-    let running = 0;
-    let peak = 0;
-    const results = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, n));
-      running -= 1;
-      return n * 10;
+describe('social card data', () => {
+  const view = {
+    id: 'fedora-40',
+    title: 'Fedora & “friends” 中文',
+    section: { label: 'News' },
+    distros: [{ name: 'Fedora Linux' }, { name: 'CentOS Stream' }],
+    published: new Date('2024-04-23T00:00:00Z'),
+  } as unknown as ArticleView;
+
+  it('takes kicker, headline, main distribution and date from the read model', () => {
+    expect(socialCard(view)).toEqual({
+      id: 'fedora-40',
+      kicker: 'News',
+      headline: 'Fedora & “friends” 中文',
+      distro: 'Fedora Linux',
+      dateLabel: '23 April 2024',
     });
-    expect(results).toEqual([50, 10, 40, 20, 30]);
-    expect(peak).toBe(2);
   });
 
-  it('rejects with the first error and starts no new work after it', async () => {
-    const started: number[] = [];
-    await expect(
-      mapLimit([1, 2, 3, 4, 5], 1, async (n) => {
-        started.push(n);
-        if (n === 2) throw new Error('boom 2');
-      }),
-    ).rejects.toThrow('boom 2');
-    expect(started).toEqual([1, 2]);
+  it('reads the data file back and names what is missing', () => {
+    const json = JSON.stringify({ version: 1, cards: [socialCard(view)] });
+    expect(parseSocialCards(json, 'dist/og/cards.json')).toEqual([socialCard(view)]);
+    expect(() => parseSocialCards('{"version":1,"cards":[{"id":"x"}]}', 'f')).toThrow('f: cards[0].kicker is missing');
+    expect(() => parseSocialCards('{"cards":[]}', 'f')).toThrow('f: not a version 1 social cards file');
   });
 });
 
-describe('article data from a built page', () => {
-  const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
-  const head =
-    '<meta property="og:type" content="article"><meta property="og:title" content="Fedora &amp; “friends” 中文">' +
-    '<meta property="article:published_time" content="2024-04-23T00:00:00.000Z">';
-  const articleHead =
-    '<header class="article-head"><p class="kicker">News</p><h1>x</h1>' +
-    '<ul class="tags" aria-label="Distributions and topics"><li><a href="/distros/fedora/">Fedora Linux</a></li>' +
-    '<li><a href="/topics/releases/">Releases</a></li></ul></header>';
+describe('drawing', () => {
+  const favicon = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+  const markUri = `data:image/svg+xml;base64,${Buffer.from(favicon).toString('base64')}`;
+  const render = createCardRenderer({ site: { name: 'Downstream', tagline: 'News about Linux' }, markUri });
 
-  it('reads headline, type, date and the first distribution', () => {
-    expect(readArticle(page(head, articleHead), 'fedora-40')).toEqual({
-      id: 'fedora-40',
-      headline: 'Fedora & “friends” 中文',
-      type: 'News',
-      date: new Date('2024-04-23T00:00:00.000Z'),
-      distro: 'Fedora Linux',
+  it('draws a 1200×630 article card, with CJK text from the CJK fonts and no warnings', async () => {
+    const { png, warnings } = await render({
+      kind: 'article',
+      card: {
+        id: 'x',
+        kicker: 'News',
+        headline: 'Fedora 40 と openSUSE の新しいリリース',
+        distro: 'Fedora Linux',
+        dateLabel: '23 April 2024',
+      },
     });
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(warnings).toEqual([]);
   });
 
-  it('skips pages that are not articles', () => {
-    expect(readArticle(page('<meta property="og:type" content="website">', ''), 'index')).toBeNull();
+  it('warns when a headline has to be cut', async () => {
+    const { warnings } = await render({
+      kind: 'article',
+      card: { id: 'x', kicker: 'News', headline: 'word '.repeat(60), distro: 'Debian', dateLabel: '1 May 2024' },
+    });
+    expect(warnings).toEqual(['headline cut to 4 lines on its social image']);
   });
 
-  it('names what is missing', () => {
-    expect(() => readArticle(page(head, '<p class="kicker">News</p>'), 'x')).toThrow(
-      /\.article-head \.kicker, \.article-head \.tags a/,
-    );
+  it('draws every icon at its size', () => {
+    const icons = drawIcons(favicon, markUri);
+    expect(icons.map((i) => i.file)).toEqual([...ICONS.map((i) => i.file), FAVICON_FILE]);
+    ICONS.forEach((spec, i) => expect(pngSize(icons[i]!.data)).toEqual({ width: spec.size, height: spec.size }));
   });
 });

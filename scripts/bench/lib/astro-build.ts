@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
  *   MDX, and one route rendering each article in a minimal layout. Our overhead is site minus bare.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured, dirSize, topLevelSizes, type RunResult } from './measure.ts';
 import { codeFingerprint } from './fingerprint.ts';
@@ -27,18 +28,26 @@ export interface BuildMeasure {
   peakTreeRssBytes: number;
   peakProcessRssBytes: number;
   timeMaxRssBytes?: number;
+  /** CPU of the whole process tree (every descendant, including the ones it leaves behind: see measure.ts). */
   cpuUserS?: number;
   cpuSysS?: number;
+  /** Tree CPU as a share of one core over the wall time (200 % = both cores busy all along). */
   cpuPercent?: number;
+  /** Tree CPU spent in processes that outlived their parent unreaped (Pagefind's backend): /usr/bin/time misses it. */
+  cpuOrphanS?: number;
+  /** CPU user+sys as /usr/bin/time reported it (cross-check: it lacks cpuOrphanS). */
+  timeCpuS?: number;
   outBytes: number;
   outFiles: number;
   pagefindBytes?: number;
   pagefindFiles?: number;
   phases?: AstroPhases;
   loadAvgBefore: number;
+  /** 1-minute load average when the build ended. */
+  loadAvgAfter?: number;
   /** Machine-wide busy CPUs during the build minus this build's own CPU use: other work competing for the 2 cores. */
   otherBusyCores?: number;
-  /** Peak RSS per phase window (see peakByPhase). */
+  /** Peak RSS and tree CPU per phase window (see peakByPhase). */
   memoryByPhase?: PhaseMemory[];
   /** Largest top-level entries of the output. */
   outBreakdown?: { name: string; bytes: number; files: number }[];
@@ -168,6 +177,8 @@ export interface AstroBuildOptions {
   echo?: RegExp;
   /** --max-old-space-size for the build's Node process. */
   heapLimitMb?: number;
+  /** Run the Pagefind CLI over the output after `astro build`, in the same measured command (the bare reference). */
+  pagefindCli?: boolean;
 }
 
 export function cleanForCold(projDir: string, outDir: string): void {
@@ -197,7 +208,8 @@ export function summarize(
   const pf = existsSync(join(outDir, 'pagefind')) ? dirSize(join(outDir, 'pagefind')) : undefined;
   const pages = phases?.pages;
   const ok = r.code === 0;
-  const ownCores = r.time?.userS != null ? ((r.time.userS ?? 0) + (r.time.sysS ?? 0)) / (r.wallMs / 1000) : undefined;
+  const treeCpuS = r.cpu.userS + r.cpu.sysS;
+  const ownCores = treeCpuS / (r.wallMs / 1000);
   return {
     label,
     kind,
@@ -211,21 +223,22 @@ export function summarize(
     peakTreeRssBytes: r.peakTreeRssBytes,
     peakProcessRssBytes: r.peakProcessRssBytes,
     timeMaxRssBytes: r.time?.maxRssBytes,
-    cpuUserS: r.time?.userS,
-    cpuSysS: r.time?.sysS,
-    cpuPercent: r.time?.cpuPercent,
+    cpuUserS: Math.round(r.cpu.userS * 100) / 100,
+    cpuSysS: Math.round(r.cpu.sysS * 100) / 100,
+    cpuPercent: Math.round(ownCores * 100),
+    cpuOrphanS: Math.round(r.cpu.orphanS * 100) / 100,
+    timeCpuS: r.time?.userS == null ? undefined : Math.round(((r.time.userS ?? 0) + (r.time.sysS ?? 0)) * 100) / 100,
     outBytes: out.bytes,
     outFiles: out.files,
     pagefindBytes: pf?.bytes,
     pagefindFiles: pf?.files,
     phases,
     loadAvgBefore,
+    loadAvgAfter: Math.round(loadavg()[0]! * 100) / 100,
     otherBusyCores:
-      r.systemBusyCores != null && ownCores != null
-        ? Math.max(0, Math.round((r.systemBusyCores - ownCores) * 100) / 100)
-        : undefined,
+      r.systemBusyCores != null ? Math.max(0, Math.round((r.systemBusyCores - ownCores) * 100) / 100) : undefined,
     outBreakdown: topLevelSizes(outDir),
-    memoryByPhase: phases ? peakByPhase(r.lines, r.rssTimeline, r.wallMs) : undefined,
+    memoryByPhase: phases ? peakByPhase(r.lines, r.rssTimeline, r.wallMs, r.cpuTimeline) : undefined,
     logFile,
     error: ok ? undefined : lastLines(r, 25),
     oom: ok ? undefined : r.lines.some((l) => /heap out of memory|Allocation failed/.test(l.line)),
@@ -257,26 +270,28 @@ export function lastLines(r: RunResult, n: number): string {
 export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   if (o.kind === 'cold') cleanForCold(o.projDir, o.outDir);
   else rmSync(o.outDir, { recursive: true, force: true });
-  const loadAvgBefore = (await import('node:os')).loadavg()[0]!;
+  const loadAvgBefore = loadavg()[0]!;
   const before = codeFingerprint(o.repo);
-  const r = await runMeasured(
-    process.execPath,
-    [join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir],
-    {
-      cwd: o.projDir,
-      env: childEnv({
-        CONTENT_DIR: o.contentDir,
-        NO_COLOR: '1',
-        ...o.env,
-        ...(o.heapLimitMb
-          ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }
-          : {}),
-      }),
-      logFile: o.logFile,
-      timeoutMs: o.timeoutMs,
-      echo: o.echo,
-    },
-  );
+  const astro = [process.execPath, join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir];
+  const pagefindCli = [process.execPath, join(o.repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', o.outDir];
+  // `sh -c 'astro … && pagefind …' sh <astro…> -- <pagefind…>`: both in one process tree, failing like `&&`.
+  const [cmd, args] = o.pagefindCli
+    ? ['sh', ['-c', `"$1" "$2" "$3" "$4" "$5" && shift 6 && "$@"`, 'sh', ...astro, '--', ...pagefindCli]]
+    : [astro[0]!, astro.slice(1)];
+  const r = await runMeasured(cmd, args, {
+    cwd: o.projDir,
+    env: childEnv({
+      CONTENT_DIR: o.contentDir,
+      NO_COLOR: '1',
+      ...o.env,
+      ...(o.heapLimitMb
+        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }
+        : {}),
+    }),
+    logFile: o.logFile,
+    timeoutMs: o.timeoutMs,
+    echo: o.echo,
+  });
   const after = codeFingerprint(o.repo);
   return {
     ...summarize(o.label, o.kind, o.articles, r, o.outDir, o.logFile, loadAvgBefore, parseAstroLog(r.lines)),

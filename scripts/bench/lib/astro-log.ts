@@ -87,6 +87,9 @@ export function parseAstroLog(lines: readonly LogLine[]): AstroPhases {
       out.pagefindPages = Number(m[1]);
       out.pagefindMs = Number(m[2]);
     }
+    // The Pagefind CLI run after the bare reference's `astro build`.
+    m = /^\s*Finished in ([\d.]+) seconds/.exec(line);
+    if (m) out.integrations['pagefind-cli'] = Math.round(Number(m[1]) * 1000);
     m = /\[build\] (\d+) page\(s\) built in (.+?)\s*$/.exec(line);
     if (m) {
       out.pages = Number(m[1]);
@@ -103,6 +106,22 @@ export interface PhaseMemory {
   ms: number;
   /** Highest tree RSS sampled in the window. */
   peakBytes: number;
+  /** CPU seconds the whole process tree spent in the window (from the cumulative CPU timeline), when sampled. */
+  cpuS?: number;
+}
+
+/** Cumulative CPU at time t from a [ms, seconds] timeline: linear between the samples around t. */
+export function cpuAt(timeline: readonly (readonly [number, number])[], t: number): number {
+  if (timeline.length === 0 || t <= 0) return 0;
+  let prev: readonly [number, number] = [0, 0];
+  for (const point of timeline) {
+    if (point[0] >= t) {
+      const span = point[0] - prev[0];
+      return span <= 0 ? point[1] : prev[1] + ((point[1] - prev[1]) * (t - prev[0])) / span;
+    }
+    prev = point;
+  }
+  return prev[1];
 }
 
 /**
@@ -115,6 +134,7 @@ export function peakByPhase(
   lines: readonly LogLine[],
   timeline: readonly (readonly [number, number])[],
   endMs: number,
+  cpuTimeline?: readonly (readonly [number, number])[],
 ): PhaseMemory[] {
   const marks: { t: number; phase: string }[] = [];
   let inRoutes = false;
@@ -131,6 +151,7 @@ export function peakByPhase(
       inRoutes = false;
       rendered = true;
     } else if (/\[build\] \d+ page\(s\) built in/.test(line)) marks.push({ t, phase: 'other hooks' });
+    else if (/^\s*Finished in [\d.]+ seconds/.test(line)) marks.push({ t, phase: 'pagefind CLI' });
     else if (rendered) {
       const m = /\[(@astrojs\/[\w-]+|downstream:[\w-]+)\]/.exec(line);
       if (m) marks.push({ t, phase: m[1]!.replace(/^downstream:/, '') });
@@ -145,9 +166,13 @@ export function peakByPhase(
   for (const w of windows) {
     let peak = 0;
     for (const [t, rss] of timeline) if (t >= from && t <= w.t + 200) peak = Math.max(peak, rss);
-    out.push({ phase: w.phase, ms: Math.round(w.t - from), peakBytes: peak });
+    const cpuS = cpuTimeline?.length
+      ? Math.round((cpuAt(cpuTimeline, w.t) - cpuAt(cpuTimeline, from)) * 100) / 100
+      : undefined;
+    out.push({ phase: w.phase, ms: Math.round(w.t - from), peakBytes: peak, ...(cpuS === undefined ? {} : { cpuS }) });
     from = w.t;
   }
   // Drop empty trailing windows (a successful build exits right after its summary line).
-  return out.filter((w, i) => w.peakBytes > 0 && (i < out.length - 1 || w.ms > 500));
+  // (Unless the tail still used CPU: orphans of the tree that outlive it, such as Pagefind's backend.)
+  return out.filter((w, i) => w.peakBytes > 0 && (i < out.length - 1 || w.ms > 500 || (w.cpuS ?? 0) >= 0.1));
 }

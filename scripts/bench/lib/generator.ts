@@ -100,7 +100,69 @@ interface Topic {
   cves: string[];
   arch: string;
   year: number;
+  /** The words this article uses, drawn from the word banks with Zipf weights (see zipfSample). */
+  vocab: Record<LocalBank, readonly string[]>;
 }
+
+/**
+ * Word banks an article draws a few words from, and how many. Real text follows Zipf's law: a few words are in
+ * almost every article and most are in few. Uniform picks from every bank in every sentence put each word in most
+ * articles, so most search queries matched 60 to 90 % of the archive.
+ */
+export const LOCAL_BANKS = {
+  NOUNS: 6,
+  ADJECTIVES: 6,
+  ADVERBS: 3,
+  VERBS_PAST: 6,
+  VERBS_BASE: 3,
+  TIME_PHRASES: 4,
+  COMPONENTS: 4,
+  TEAMS: 3,
+  AUDIENCES: 3,
+} as const;
+export type LocalBank = keyof typeof LOCAL_BANKS;
+
+/** Zipf exponent of the word banks: the word of rank r is drawn with probability proportional to 1 / r^s. */
+export const ZIPF_S = 1.1;
+
+const cumulative = new Map<string, Float64Array>();
+function zipfTable(n: number, s: number): Float64Array {
+  const key = `${n}:${s}`;
+  let table = cumulative.get(key);
+  if (!table) {
+    table = new Float64Array(n);
+    let sum = 0;
+    for (let r = 0; r < n; r++) table[r] = sum += 1 / Math.pow(r + 1, s);
+    cumulative.set(key, table);
+  }
+  return table;
+}
+
+/** One element of a list, the element of rank r (list order) drawn with probability ∝ 1 / r^s. */
+export function zipfPick<T>(rng: Rng, list: readonly T[], s = ZIPF_S): T {
+  const table = zipfTable(list.length, s);
+  const x = rng.next() * table[table.length - 1]!;
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo]!;
+}
+
+/** `k` distinct elements drawn with Zipf weights (without replacement). */
+export function zipfSample<T>(rng: Rng, list: readonly T[], k: number, s = ZIPF_S): T[] {
+  const out = new Set<T>();
+  const want = Math.min(k, list.length);
+  for (let attempt = 0; out.size < want && attempt < 50 * want; attempt++) out.add(zipfPick(rng, list, s));
+  for (const x of list) if (out.size < want) out.add(x);
+  return [...out];
+}
+
+/** A word of the article's own vocabulary: its first words more often than its last (Zipf within the article). */
+const say = (rng: Rng, t: Topic, bank: LocalBank) => zipfPick(rng, t.vocab[bank], 1);
 
 function version(rng: Rng): string {
   const major = rng.int(1, 44);
@@ -121,44 +183,44 @@ export function packageName(rng: Rng): string {
 function sentence(rng: Rng, t: Topic): string {
   const D = t.d.name;
   const D2 = t.d2.name;
-  const comp = () => rng.pick(V.COMPONENTS);
+  const comp = () => say(rng, t, 'COMPONENTS');
   const pkg = () => `\`${rng.pick(t.pkgs)}\``;
   const templates: (() => string)[] = [
     () =>
-      `${cap(rng.pick(V.TEAMS))} ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} for ${D} ${t.version}.`,
+      `${cap(say(rng, t, 'TEAMS'))} ${say(rng, t, 'ADVERBS')} ${say(rng, t, 'VERBS_PAST')} the ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')} for ${D} ${t.version}.`,
     () =>
       `${D} ${t.version} ships ${comp()} ${version(rng)} and ${comp()} ${version(rng)}, up from ${version(rng)} in the previous release.`,
-    () => `The ${rng.pick(V.NOUNS)} of ${D} now covers ${rng.int(2, 15)} years, ${rng.pick(V.TIME_PHRASES)}.`,
+    () => `The ${say(rng, t, 'NOUNS')} of ${D} now covers ${rng.int(2, 15)} years, ${say(rng, t, 'TIME_PHRASES')}.`,
     () =>
-      `${rng.pick(V.CONNECTORS)} ${rng.pick(V.AUDIENCES)} on ${D2} will see the change ${rng.pick(V.TIME_PHRASES)}.`,
+      `${rng.pick(V.CONNECTORS)} ${say(rng, t, 'AUDIENCES')} on ${D2} will see the change ${say(rng, t, 'TIME_PHRASES')}.`,
     () =>
-      `The update fixes ${t.cves[0]} in ${pkg()}, which ${rng.pick(V.TEAMS)} rated ${rng.pick(['low', 'moderate', 'important', 'critical'])}.`,
+      `The update fixes ${t.cves[0]} in ${pkg()}, which ${say(rng, t, 'TEAMS')} rated ${rng.pick(['low', 'moderate', 'important', 'critical'])}.`,
     () =>
-      `Support for ${t.arch} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)}, a decision that affects ${rng.pick(V.AUDIENCES)}.`,
+      `Support for ${t.arch} was ${say(rng, t, 'VERBS_PAST')} ${say(rng, t, 'TIME_PHRASES')}, a decision that affects ${say(rng, t, 'AUDIENCES')}.`,
     () =>
-      `${cap(rng.pick(V.AUDIENCES))} who ${rng.pick(V.VERBS_BASE)} before ${rng.pick(V.MONTHS)} ${t.year} keep the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)}.`,
+      `${cap(say(rng, t, 'AUDIENCES'))} who ${say(rng, t, 'VERBS_BASE')} before ${rng.pick(V.MONTHS)} ${t.year} keep the ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')}.`,
     () =>
-      `${D} and ${D2} ${rng.pick(['differ', 'agree', 'diverge', 'converge'])} on the ${rng.pick(V.NOUNS)}, and ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} the details ${rng.pick(V.TIME_PHRASES)}.`,
+      `${D} and ${D2} ${rng.pick(['differ', 'agree', 'diverge', 'converge'])} on the ${say(rng, t, 'NOUNS')}, and ${say(rng, t, 'TEAMS')} ${say(rng, t, 'VERBS_PAST')} the details ${say(rng, t, 'TIME_PHRASES')}.`,
     () =>
-      `The package ${pkg()} moves from version ${version(rng)} to ${version(rng)}, and ${pkg()} was ${rng.pick(V.VERBS_PAST)}.`,
+      `The package ${pkg()} moves from version ${version(rng)} to ${version(rng)}, and ${pkg()} was ${say(rng, t, 'VERBS_PAST')}.`,
     () =>
-      `According to ${rng.pick(V.TEAMS)}, ${rng.int(2, 98)} percent of the ${rng.pick(V.NOUNS)} is ${rng.pick(V.ADJECTIVES)} in ${D} ${t.version2}.`,
+      `According to ${say(rng, t, 'TEAMS')}, ${rng.int(2, 98)} percent of the ${say(rng, t, 'NOUNS')} is ${say(rng, t, 'ADJECTIVES')} in ${D} ${t.version2}.`,
     () =>
-      `${cap(t.component)} ${t.version2} is the ${rng.pick(V.ADJECTIVES)} default, ${rng.pick(V.ADVERBS)} replacing ${comp()}.`,
+      `${cap(t.component)} ${t.version2} is the ${say(rng, t, 'ADJECTIVES')} default, ${say(rng, t, 'ADVERBS')} replacing ${comp()}.`,
     () =>
-      `The ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} was ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.TIME_PHRASES)} and ${rng.pick(V.ADVERBS)} ${rng.pick(V.VERBS_PAST)} again in ${rng.pick(V.MONTHS)}.`,
+      `The ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')} was ${say(rng, t, 'VERBS_PAST')} ${say(rng, t, 'TIME_PHRASES')} and ${say(rng, t, 'ADVERBS')} ${say(rng, t, 'VERBS_PAST')} again in ${rng.pick(V.MONTHS)}.`,
     () =>
-      `Users are asked to ${rng.pick(V.VERBS_BASE)} ${pkg()} and ${rng.pick(V.VERBS_BASE)} the ${rng.pick(V.NOUNS)} before moving to ${t.version}.`,
+      `Users are asked to ${say(rng, t, 'VERBS_BASE')} ${pkg()} and ${say(rng, t, 'VERBS_BASE')} the ${say(rng, t, 'NOUNS')} before moving to ${t.version}.`,
     () =>
-      `${rng.pick(V.CONNECTORS)} the ${rng.pick(V.NOUNS)} remains ${rng.pick(V.ADJECTIVES)} for ${rng.pick(V.AUDIENCES)} and ${rng.pick(V.AUDIENCES)}.`,
+      `${rng.pick(V.CONNECTORS)} the ${say(rng, t, 'NOUNS')} remains ${say(rng, t, 'ADJECTIVES')} for ${say(rng, t, 'AUDIENCES')} and ${say(rng, t, 'AUDIENCES')}.`,
     () =>
       `The mirrors carry ${rng.int(2, 90) * 1000} packages for ${t.arch}, about ${rng.int(100, 4000)} more than ${D} ${version(rng)}.`,
     () =>
-      `${rng.pick(V.TIME_PHRASES).replace(/^./, (c) => c.toUpperCase())}, ${rng.pick(V.TEAMS)} ${rng.pick(V.VERBS_PAST)} ${t.cves[1] ?? t.cves[0]} and ${rng.pick(V.VERBS_PAST)} the fix to ${D} ${version(rng)}.`,
+      `${say(rng, t, 'TIME_PHRASES').replace(/^./, (c) => c.toUpperCase())}, ${say(rng, t, 'TEAMS')} ${say(rng, t, 'VERBS_PAST')} ${t.cves[1] ?? t.cves[0]} and ${say(rng, t, 'VERBS_PAST')} the fix to ${D} ${version(rng)}.`,
     () =>
-      `${D2} ${rng.pick(['follows', 'tracks', 'rebuilds', 'ignores', 'borrows from'])} the ${rng.pick(V.NOUNS)} of ${D}, so the ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} reaches it ${rng.pick(V.TIME_PHRASES)}.`,
+      `${D2} ${rng.pick(['follows', 'tracks', 'rebuilds', 'ignores', 'borrows from'])} the ${say(rng, t, 'NOUNS')} of ${D}, so the ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')} reaches it ${say(rng, t, 'TIME_PHRASES')}.`,
     () =>
-      `The ${rng.pick(V.NOUNS)} for ${comp()} ends in ${rng.pick(V.MONTHS)} ${t.year + rng.int(1, 8)}, while ${pkg()} stays until ${t.year + rng.int(2, 10)}.`,
+      `The ${say(rng, t, 'NOUNS')} for ${comp()} ends in ${rng.pick(V.MONTHS)} ${t.year + rng.int(1, 8)}, while ${pkg()} stays until ${t.year + rng.int(2, 10)}.`,
   ];
   return rng.pick(templates)();
 }
@@ -193,7 +255,7 @@ function table(rng: Rng, t: Topic): string {
   const lines = ['| Package | Before | After | Notes |', '| --- | ---: | ---: | --- |'];
   for (let i = 0; i < rows; i++) {
     lines.push(
-      `| \`${packageName(rng)}\` | ${version(rng)} | ${version(rng)} | ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} |`,
+      `| \`${packageName(rng)}\` | ${version(rng)} | ${version(rng)} | ${cap(say(rng, t, 'ADJECTIVES'))} ${say(rng, t, 'NOUNS')} |`,
     );
   }
   return lines.join('\n');
@@ -234,12 +296,12 @@ function codeBlock(rng: Rng, t: Topic): string {
   ].join('\n');
 }
 
-function list(rng: Rng): string {
+function list(rng: Rng, t: Topic): string {
   const n = rng.int(3, 5);
   const items: string[] = [];
   for (let i = 0; i < n; i++) {
     items.push(
-      `- ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} for ${rng.pick(V.COMPONENTS)} ${version(rng)}, ${rng.pick(V.TIME_PHRASES)}.`,
+      `- ${cap(say(rng, t, 'ADJECTIVES'))} ${say(rng, t, 'NOUNS')} for ${say(rng, t, 'COMPONENTS')} ${version(rng)}, ${say(rng, t, 'TIME_PHRASES')}.`,
     );
   }
   return items.join('\n');
@@ -248,7 +310,7 @@ function list(rng: Rng): string {
 function callout(rng: Rng, t: Topic): string {
   const type = rng.pick(['note', 'important', 'warning'] as const);
   const title = rng.chance(0.7) ? ` title="${rng.pick(V.NOTE_TITLES)}"` : '';
-  return `<Callout type="${type}"${title}>\n${sentence(rng, t)} **${cap(rng.pick(V.VERBS_BASE))} first.**\n</Callout>`;
+  return `<Callout type="${type}"${title}>\n${sentence(rng, t)} **${cap(say(rng, t, 'VERBS_BASE'))} first.**\n</Callout>`;
 }
 
 function timeline(rng: Rng, t: Topic, pubMs: number, fromMs: number): string {
@@ -258,7 +320,7 @@ function timeline(rng: Rng, t: Topic, pubMs: number, fromMs: number): string {
   dates.sort((a, b) => a - b);
   const entries = dates.map(
     (d) =>
-      `  <TimelineEntry date="${isoDay(d)}" title="${t.d.name} ${rng.pick(V.VERBS_PAST)} the ${rng.pick(V.NOUNS)}">\n  ${sentence(rng, t)}\n  </TimelineEntry>`,
+      `  <TimelineEntry date="${isoDay(d)}" title="${t.d.name} ${say(rng, t, 'VERBS_PAST')} the ${say(rng, t, 'NOUNS')}">\n  ${sentence(rng, t)}\n  </TimelineEntry>`,
   );
   return `<Timeline>\n${entries.join('\n')}\n</Timeline>`;
 }
@@ -269,28 +331,29 @@ function title(rng: Rng, t: Topic, type: FrontMatter['type']): string {
   const byType: Record<FrontMatter['type'], (() => string)[]> = {
     news: [
       () => `${D} ${t.version} released with ${t.component} ${t.version2}`,
-      () => `${D} ${rng.pick(V.VERBS_PAST)} ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} for ${t.arch}`,
+      () => `${D} ${say(rng, t, 'VERBS_PAST')} ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')} for ${t.arch}`,
       () => `${D} patches ${t.cves[0]} in ${t.pkgs[0]}`,
-      () => `${D} ${t.version} beta brings ${rng.pick(V.ADJECTIVES)} ${t.component}`,
-      () => `${cap(rng.pick(V.TEAMS).replace(/^the /, ''))} of ${D} ${rng.pick(V.VERBS_PAST)} the ${rng.pick(V.NOUNS)}`,
+      () => `${D} ${t.version} beta brings ${say(rng, t, 'ADJECTIVES')} ${t.component}`,
+      () =>
+        `${cap(say(rng, t, 'TEAMS').replace(/^the /, ''))} of ${D} ${say(rng, t, 'VERBS_PAST')} the ${say(rng, t, 'NOUNS')}`,
       () => `${D} ends ${t.arch} support in ${t.version}`,
     ],
     analysis: [
-      () => `What ${D} ${t.version} changes for ${rng.pick(V.AUDIENCES)}`,
-      () => `Why ${D} is rethinking its ${rng.pick(V.NOUNS)}`,
-      () => `How ${D} and ${D2} differ on the ${rng.pick(V.NOUNS)}`,
+      () => `What ${D} ${t.version} changes for ${say(rng, t, 'AUDIENCES')}`,
+      () => `Why ${D} is rethinking its ${say(rng, t, 'NOUNS')}`,
+      () => `How ${D} and ${D2} differ on the ${say(rng, t, 'NOUNS')}`,
       () => `${D} ${t.version} by the numbers: ${t.component} ${t.version2} and ${t.pkgs[0]}`,
     ],
     guide: [
       () => `How to upgrade from ${D} ${t.version} to ${t.version2}`,
-      () => `Migrating ${rng.pick(V.AUDIENCES)} from ${D} to ${D2} ${t.version}`,
+      () => `Migrating ${say(rng, t, 'AUDIENCES')} from ${D} to ${D2} ${t.version}`,
       () => `Setting up ${t.pkgs[0]} on ${D} ${t.version}`,
-      () => `Checking the ${rng.pick(V.NOUNS)} on ${D} ${t.version} before an upgrade`,
+      () => `Checking the ${say(rng, t, 'NOUNS')} on ${D} ${t.version} before an upgrade`,
     ],
     opinion: [
-      () => `${D} should keep its ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)}`,
-      () => `The case for a ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)} in ${D}`,
-      () => `${D2} users deserve a ${rng.pick(V.ADJECTIVES)} ${rng.pick(V.NOUNS)}`,
+      () => `${D} should keep its ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')}`,
+      () => `The case for a ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')} in ${D}`,
+      () => `${D2} users deserve a ${say(rng, t, 'ADJECTIVES')} ${say(rng, t, 'NOUNS')}`,
     ],
   };
   return rng.pick(byType[type])();
@@ -330,16 +393,20 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
       [3, 1],
     ] as const),
   );
+  const vocab = {} as Record<LocalBank, readonly string[]>;
+  for (const bank of Object.keys(LOCAL_BANKS) as LocalBank[])
+    vocab[bank] = zipfSample<string>(rng, V[bank], LOCAL_BANKS[bank]);
   const t: Topic = {
     d: distros[0]!,
     d2: distros[1] ?? rng.pick(refs.distros.length > 1 ? refs.distros.filter((d) => d !== distros[0]) : refs.distros),
     version: version(rng),
     version2: version(rng),
-    component: rng.pick(V.COMPONENTS),
+    component: vocab.COMPONENTS[0]!,
     pkgs: Array.from({ length: 4 }, () => packageName(rng)),
     cves: [`CVE-${year}-${rng.int(1000, 49999)}`, `CVE-${Math.max(2016, year - 1)}-${rng.int(1000, 49999)}`],
-    arch: rng.pick(V.ARCHES),
+    arch: zipfPick(rng, V.ARCHES),
     year,
+    vocab,
   };
   const type = rng.weighted([
     ['news', 50],
@@ -396,7 +463,7 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
     fm.updates = [
       {
         date: fm.updatedDate ?? pubDate,
-        note: `Corrected the ${rng.pick(V.NOUNS)} in the ${rng.pick(['table', 'second section', 'timeline', 'introduction'])}.`,
+        note: `Corrected the ${say(rng, t, 'NOUNS')} in the ${rng.pick(['table', 'second section', 'timeline', 'introduction'])}.`,
       },
     ];
   }
@@ -425,9 +492,9 @@ export function generateArticle(index: number, opts: GeneratorOptions, state: Ar
     if (section === 1 && wantTable) add(table(rng, t));
     if (section === 1 && ext === 'mdx') add(timeline(rng, t, pubMs, Math.max(fromMs, pubMs - 400 * DAY)), false);
     if (section === 2 && wantCode) add(codeBlock(rng, t), false);
-    if (section === 2 && wantList) add(list(rng));
+    if (section === 2 && wantList) add(list(rng, t));
     if (words < target && rng.chance(0.35)) {
-      add(`### ${cap(rng.pick(V.ADJECTIVES))} ${rng.pick(V.NOUNS)} in ${t.d.name} ${version(rng)}`);
+      add(`### ${cap(say(rng, t, 'ADJECTIVES'))} ${say(rng, t, 'NOUNS')} in ${t.d.name} ${version(rng)}`);
       add(paragraph(rng, t, links));
     }
     if (words < target && rng.chance(0.5)) add(paragraph(rng, t, links));

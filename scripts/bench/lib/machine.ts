@@ -25,6 +25,25 @@ const cmdVersion = (bin: string, args: string[]) => {
   }
 };
 
+/** The commit the figures measure, and whether the working tree had other changes (bench/ itself excepted). */
+export function describeCommit(repo: string): { hash: string; branch: string; dirty: string | null } | null {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = git('status', '--porcelain', '--', '.', ':!bench')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
+    return {
+      hash: git('rev-parse', 'HEAD'),
+      branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+      dirty: changed.length ? `${changed.length} file(s): ${changed.slice(0, 5).join(', ')}` : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
 export function describeMachine(repo: string) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
@@ -52,6 +71,8 @@ export function describeMachine(repo: string) {
     hugo: null as string | null,
     timeBinary: existsSync('/usr/bin/time'),
     loadAvgAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    loadAvgAtEnd: null as number[] | null,
+    commit: describeCommit(repo),
     date: new Date().toISOString(),
     buildDate: '2026-11-25',
   };

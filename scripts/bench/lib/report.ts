@@ -66,7 +66,20 @@ export function table(head: string[], rows: (string | number)[][], align?: ('l' 
 }
 
 const cpu = (b: BuildMeasure) =>
-  b.cpuUserS == null ? '–' : `${Math.round((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0))} s (${b.cpuPercent ?? '–'}%)`;
+  b.cpuUserS == null
+    ? '–'
+    : `${Math.round((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0))} s (${b.cpuPercent ?? '–'}%)${b.cpuOrphanS ? `, ${b.cpuOrphanS.toFixed(1)} s unreaped` : ''}`;
+
+const load = (b: BuildMeasure) =>
+  `${b.loadAvgBefore.toFixed(2)} → ${b.loadAvgAfter == null ? '–' : b.loadAvgAfter.toFixed(2)}`;
+
+/** "content sync 28 %, bundle 8 %, …": each phase's share of the tree's CPU. */
+export function cpuShares(b: BuildMeasure): string | undefined {
+  const phases = (b.memoryByPhase ?? []).filter((p) => p.cpuS != null);
+  const total = (b.cpuUserS ?? 0) + (b.cpuSysS ?? 0);
+  if (phases.length === 0 || total <= 0) return undefined;
+  return phases.map((p) => `${p.phase} ${Math.round((p.cpuS! / total) * 100)} % (${p.cpuS!.toFixed(1)} s)`).join(', ');
+}
 
 function buildRows(builds: BuildMeasure[]) {
   return builds.map((b) => [
@@ -85,9 +98,7 @@ function buildRows(builds: BuildMeasure[]) {
     msf(b.phases?.bundleMs),
     msf(b.phases?.renderMs),
     msf(b.phases?.postRenderMs),
-    b.otherBusyCores == null
-      ? b.loadAvgBefore.toFixed(2)
-      : `${b.otherBusyCores.toFixed(2)} (${b.loadAvgBefore.toFixed(2)})`,
+    b.otherBusyCores == null ? load(b) : `${b.otherBusyCores.toFixed(2)} (${load(b)})`,
   ]);
 }
 
@@ -107,7 +118,7 @@ const BUILD_HEAD = [
   'bundle',
   'render pages',
   'build:done hooks',
-  'other work: CPUs (load avg before)',
+  'other work: CPUs (load avg before → after)',
 ];
 
 const bucket = (b: Bucket | undefined) => (b ? `${kB(b.raw)} / ${kB(b.gzip)} / ${kB(b.brotli)}` : '–');
@@ -117,7 +128,7 @@ export function renderMarkdown(r: Results): string {
   const out: string[] = [];
   out.push(`# Downstream benchmark (${r.mode})`, '');
   out.push(
-    `Run ${r.startedAt}${r.durationS ? `, ${Math.round(r.durationS / 60)} min` : ''}: \`${r.command}\`. Figures only, no pass/fail.`,
+    `Run ${r.startedAt}${r.durationS ? `, ${Math.round(r.durationS / 60)} min` : ''}: \`${r.command}\`${m.commit ? ` on commit ${m.commit.hash.slice(0, 12)}${m.commit.dirty ? ' (with uncommitted changes)' : ''}` : ''}. Figures only, no pass/fail.`,
     '',
   );
   out.push('## Machine', '');
@@ -136,6 +147,13 @@ export function renderMarkdown(r: Results): string {
         ],
         ['Hugo', m.hugo ?? 'not installed'],
         ['Load average at start', m.loadAvgAtStart.join(', ')],
+        ['Load average at the end', m.loadAvgAtEnd?.join(', ') ?? '–'],
+        [
+          'Commit measured',
+          m.commit
+            ? `${m.commit.hash}${m.commit.dirty ? ` plus uncommitted changes (${m.commit.dirty})` : ''} (${m.commit.branch})`
+            : '–',
+        ],
         ['Build clock (BUILD_DATE)', m.buildDate],
       ],
       ['l', 'l'],
@@ -175,7 +193,8 @@ export function renderMarkdown(r: Results): string {
     out.push(
       "Cold: content cache (`.cache/data-store.json`, the project's `node_modules/.astro` equivalent), `.astro/`, Vite cache and output deleted first. " +
         "Warm: one article's body changed, caches kept, output deleted (as `npm run build` does). Peak RSS (tree) is the highest sum of RSS over the build's process tree, sampled every 200 ms; " +
-        "largest process is `/usr/bin/time -v`'s maximum resident set size when available. Phases come from the log (arrival times of lines).",
+        "largest process is `/usr/bin/time -v`'s maximum resident set size when available. Phases come from the log (arrival times of lines). " +
+        'CPU is the whole process tree: every process the build started, including the ones it leaves running when it exits (Pagefind\'s `pagefind_extended --service` backend, "unreaped"), which `/usr/bin/time` does not count.',
       '',
     );
     out.push(table(BUILD_HEAD, buildRows(r.builds)), '');
@@ -192,6 +211,12 @@ export function renderMarkdown(r: Results): string {
             .map(([k, v]) => `${k} ${sec(v)}`)
             .join(', ')}`,
         );
+      out.push('');
+    }
+    const withCpu = [...r.builds, ...r.references.bare].filter((b) => cpuShares(b));
+    if (withCpu.length) {
+      out.push("Share of the process tree's CPU by phase (same windows as below):", '');
+      for (const b of withCpu) out.push(`- ${b.label} ${n(b.articles)} ${b.kind}: ${cpuShares(b)}`);
       out.push('');
     }
     const withMem = r.builds.filter((b) => b.memoryByPhase?.length);
@@ -272,11 +297,21 @@ export function renderMarkdown(r: Results): string {
     const cpuOf = (b: BuildMeasure) => (b.cpuUserS ?? NaN) + (b.cpuSysS ?? 0);
     if (sc && bc) {
       out.push(
+        'Bare Astro runs the Pagefind CLI over its output after `astro build`, in the same measured command, so both sides include a search index.',
+        '',
+      );
+      out.push(
         `Downstream cold build = ${(sc.wallMs / bc.wallMs).toFixed(2)}× bare Astro${hc ? `, ${(sc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : ''} in wall time; bare Astro = ${hc ? `${(bc.wallMs / hc.wallMs).toFixed(0)}× Hugo` : '–'}.`,
       );
       if (Number.isFinite(cpuOf(sc)) && Number.isFinite(cpuOf(bc)))
         out.push(
-          `In CPU time (less sensitive to other work on the machine): Downstream = ${(cpuOf(sc) / cpuOf(bc)).toFixed(2)}× bare Astro${hc && Number.isFinite(cpuOf(hc)) ? `, bare Astro = ${(cpuOf(bc) / cpuOf(hc)).toFixed(0)}× Hugo` : ''}.`,
+          `In CPU time of the whole process tree (less sensitive to other work on the machine): Downstream = ${(cpuOf(sc) / cpuOf(bc)).toFixed(2)}× bare Astro${hc && Number.isFinite(cpuOf(hc)) ? `, bare Astro = ${(cpuOf(bc) / cpuOf(hc)).toFixed(0)}× Hugo` : ''}.`,
+        );
+      const sw = site.find((b) => b.kind === 'warm' && b.ok);
+      const bw = ref.bare.find((b) => b.kind === 'warm' && b.ok);
+      if (sw && bw && Number.isFinite(cpuOf(sw)) && Number.isFinite(cpuOf(bw)))
+        out.push(
+          `Warm (one article changed): Downstream = ${(cpuOf(sw) / cpuOf(bw)).toFixed(2)}× bare Astro in CPU, ${(sw.wallMs / bw.wallMs).toFixed(2)}× in wall time.`,
         );
       out.push('');
     }

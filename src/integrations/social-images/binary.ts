@@ -1,0 +1,88 @@
+/** Binary containers the social images deal with, pure and without I/O: PNG headers, ICO files and WOFF fonts. */
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  if (png.length < 24 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) throw new Error('not a PNG file');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * An ICO file holding PNG images (supported by every browser since IE 11 / Windows Vista): a 6-byte ICONDIR, one
+ * 16-byte ICONDIRENTRY per image, then the PNG files as they are. All numbers little-endian; 256 px is stored as 0.
+ */
+export function icoFromPngs(pngs: readonly Uint8Array[]): Uint8Array {
+  if (pngs.length === 0 || pngs.length > 0xffff) throw new Error('an ICO file holds 1 to 65535 images');
+  const headerSize = 6 + 16 * pngs.length;
+  const total = headerSize + pngs.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, 0, true); // reserved
+  view.setUint16(2, 1, true); // type 1 = icon
+  view.setUint16(4, pngs.length, true);
+  let offset = headerSize;
+  pngs.forEach((png, i) => {
+    const { width, height } = pngSize(png);
+    if (width > 256 || height > 256) throw new Error(`ICO images are at most 256×256, got ${width}×${height}`);
+    const entry = 6 + 16 * i;
+    view.setUint8(entry, width === 256 ? 0 : width);
+    view.setUint8(entry + 1, height === 256 ? 0 : height);
+    view.setUint8(entry + 2, 0); // palette colours: none
+    view.setUint8(entry + 3, 0); // reserved
+    view.setUint16(entry + 4, 1, true); // colour planes
+    view.setUint16(entry + 6, 32, true); // bits per pixel
+    view.setUint32(entry + 8, png.length, true);
+    view.setUint32(entry + 12, offset, true);
+    out.set(png, offset);
+    offset += png.length;
+  });
+  return out;
+}
+
+/**
+ * Unpacks a WOFF 1.0 font into the TrueType/OpenType file it wraps (tables inflated with `inflate`, zlib), so that
+ * each font is decompressed once instead of by every library that reads it. Anything else is returned unchanged.
+ */
+export function woffToSfnt(woff: Uint8Array, inflate: (data: Uint8Array) => Uint8Array): Uint8Array {
+  const src = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (woff.length < 44 || src.getUint32(0) !== 0x774f4646 /* wOFF */) return woff;
+  const numTables = src.getUint16(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + 20 * i;
+    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => src.getUint32(at + o)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const packed = woff.subarray(offset, offset + compLength);
+    if (packed.length !== compLength) throw new Error('truncated WOFF table');
+    const data = compLength < origLength ? inflate(packed) : packed;
+    if (data.length !== origLength) throw new Error('WOFF table does not inflate to its declared length');
+    return { tag, checksum, data };
+  });
+  const pad4 = (n: number) => (n + 3) & ~3;
+  const headerSize = 12 + 16 * numTables;
+  const out = new Uint8Array(headerSize + tables.reduce((n, t) => n + pad4(t.data.length), 0));
+  const dst = new DataView(out.buffer);
+  const log2 = Math.floor(Math.log2(Math.max(1, numTables)));
+  dst.setUint32(0, src.getUint32(4)); // flavor: the sfnt version
+  dst.setUint16(4, numTables);
+  dst.setUint16(6, 16 * 2 ** log2); // searchRange
+  dst.setUint16(8, log2); // entrySelector
+  dst.setUint16(10, 16 * numTables - 16 * 2 ** log2); // rangeShift
+  let offset = headerSize;
+  tables.forEach((t, i) => {
+    const rec = 12 + 16 * i;
+    dst.setUint32(rec, t.tag);
+    dst.setUint32(rec + 4, t.checksum);
+    dst.setUint32(rec + 8, offset);
+    dst.setUint32(rec + 12, t.data.length);
+    out.set(t.data, offset);
+    offset += pad4(t.data.length);
+  });
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * Rendered images are cached by content across builds (in Astro's cacheDir, which CI can keep between runs): the
+ * same card data, logo and drawing code give the same PNG, so a rebuild after editing one article draws one card and
+ * a rebuild with no change draws none. The key covers the code of this folder and the versions of the font and
+ * rendering packages, so a design or dependency change invalidates every entry.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGES = ['satori', '@resvg/resvg-js', 'fontkitten', '@fontsource/noto-sans'];
+
+/** The installed version of a package, from the package.json above its entry point (some packages do not export it). */
+function packageVersion(pkg: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(pkg));
+  for (;;) {
+    try {
+      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (json.name === pkg && json.version) return json.version;
+    } catch {
+      // no package.json at this level
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`cannot find the version of ${pkg}`);
+    dir = up;
+  }
+}
+
+/** A hash of the code that draws the images and of the packages it draws with. */
+export function codeFingerprint(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const hash = createHash('sha256');
+  for (const file of readdirSync(here)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    hash.update(file).update(readFileSync(join(here, file)));
+  }
+  for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(pkg)}`);
+  return hash.digest('hex');
+}
+
+export interface ImageCache {
+  get(key: unknown): Promise<Uint8Array | undefined>;
+  put(key: unknown, png: Uint8Array): Promise<void>;
+}
+
+export function imageCache(cacheRoot: URL, fingerprint: string): ImageCache {
+  const dir = fileURLToPath(new URL('social-images/', cacheRoot));
+  const file = (key: unknown) =>
+    join(dir, `${createHash('sha256').update(fingerprint).update(JSON.stringify(key)).digest('hex')}.png`);
+  return {
+    async get(key) {
+      try {
+        return await readFile(file(key));
+      } catch {
+        return undefined;
+      }
+    },
+    async put(key, png) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(file(key), png);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Fonts for the social images: Noto Sans and the CJK families from @fontsource packages, never from the network.
+ * The packages ship each weight cut into unicode-range subsets (WOFF next to WOFF2; satori reads WOFF), and
+ * unicode.json in each package maps subset names to the code points they hold, so a card loads only the subsets
+ * its characters need.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { create as parseFont, type Font as FontFace } from 'fontkitten';
+import type { Font as SatoriFont } from 'satori';
+import { woffToSfnt } from './binary.ts';
+import { graphemes, type CjkFont } from './text.ts';
+
+export type Weight = 400 | 600 | 700 | 800;
+
+export interface Family {
+  id: string;
+  pkg: string;
+  cjk?: CjkFont;
+}
+
+export const FAMILIES: readonly Family[] = [
+  { id: 'noto-sans', pkg: '@fontsource/noto-sans' },
+  { id: 'noto-sans-sc', pkg: '@fontsource/noto-sans-sc', cjk: 'sc' },
+  { id: 'noto-sans-jp', pkg: '@fontsource/noto-sans-jp', cjk: 'jp' },
+  { id: 'noto-sans-kr', pkg: '@fontsource/noto-sans-kr', cjk: 'kr' },
+];
+
+interface Subset {
+  family: Family;
+  /** e.g. "latin" or "119" */
+  key: string;
+  /** Priority inside the family. */
+  rank: number;
+  ranges: Array<[number, number]>;
+  dir: string;
+}
+
+interface LoadedFont {
+  subset: Subset;
+  weight: Weight;
+  name: string;
+  data: Buffer;
+  face: FontFace;
+}
+
+function parseRanges(list: string): Array<[number, number]> {
+  return list.split(',').map((part) => {
+    const [a, b = a] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
+    return [Number.parseInt(a, 16), Number.parseInt(b, 16)];
+  });
+}
+
+export class FontBook {
+  private readonly subsets = new Map<string, Subset[]>();
+  private readonly lookups = new Map<string, Subset | null>();
+  private readonly files = new Map<string, Promise<{ data: Buffer; face: FontFace }>>();
+
+  constructor(families: readonly Family[] = FAMILIES) {
+    const require = createRequire(import.meta.url);
+    for (const family of families) {
+      const dir = dirname(require.resolve(family.pkg)); // the package's index.css
+      const unicode = JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+      const keys = Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
+      this.subsets.set(
+        family.id,
+        keys.map((k, rank) => ({ family, key: k.replace(/[[\]]/g, ''), rank, ranges: parseRanges(unicode[k]!), dir })),
+      );
+    }
+  }
+
+  /** The first subset of a family that holds a code point. */
+  subsetFor(family: Family, cp: number): Subset | null {
+    const memo = `${family.id}:${cp}`;
+    let found = this.lookups.get(memo);
+    if (found === undefined) {
+      found = this.subsets.get(family.id)!.find((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b)) ?? null;
+      this.lookups.set(memo, found);
+    }
+    return found;
+  }
+
+  /** Loads (once) and parses one subset file at one weight. */
+  async load(subset: Subset, weight: Weight): Promise<LoadedFont> {
+    const file = join(subset.dir, 'files', `${subset.family.id}-${subset.key}-${weight}-normal.woff`);
+    let entry = this.files.get(file);
+    if (!entry) {
+      entry = readFile(file).then((woff) => {
+        // Inflated once here rather than by satori (twice) and by fontkitten.
+        const data = Buffer.from(woffToSfnt(woff, inflateSync));
+        const face = parseFont(data);
+        if (face.isCollection) throw new Error(`${file} is a font collection`);
+        return { data, face };
+      });
+      this.files.set(file, entry);
+    }
+    const { data, face } = await entry;
+    return { subset, weight, name: `${subset.family.id}-${subset.key}`, data, face };
+  }
+}
+
+export interface TextRun {
+  text: string;
+  weight: Weight;
+}
+
+export interface FontSet {
+  /** In fallback order: satori takes each character from the first font that has it. */
+  fonts: LoadedFont[];
+  /** Characters no shipped font has (they would render as boxes). */
+  missing: string[];
+  /** Width of a text at a size and weight, from the same fonts in the same order, letter spacing in em. */
+  measure: (text: string, fontSize: number, weight: Weight, letterSpacing?: number) => number;
+}
+
+const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{M}\uFE00-\uFE0F]/u;
+
+/** Loads the subsets that the runs need: Noto Sans first, then the CJK families in the order the text prefers. */
+export async function fontsFor(book: FontBook, runs: readonly TextRun[], cjkOrder: CjkFont[]): Promise<FontSet> {
+  const families = [FAMILIES[0]!, ...cjkOrder.map((c) => FAMILIES.find((f) => f.cjk === c)!)];
+  const wanted = new Map<string, { subset: Subset; weight: Weight }>();
+  const needed: Array<{ ch: string; weight: Weight }> = [];
+  for (const { text, weight } of runs) {
+    for (const ch of new Set(Array.from(text))) {
+      if (IGNORABLE.test(ch)) continue;
+      needed.push({ ch, weight });
+      const cp = ch.codePointAt(0)!;
+      for (const family of families) {
+        const subset = book.subsetFor(family, cp);
+        if (subset) {
+          wanted.set(`${subset.family.id}-${subset.key}@${weight}`, { subset, weight });
+          break;
+        }
+      }
+    }
+  }
+  const familyRank = (s: Subset) => families.indexOf(s.family);
+  const fonts = (await Promise.all([...wanted.values()].map(({ subset, weight }) => book.load(subset, weight)))).sort(
+    (a, b) => familyRank(a.subset) - familyRank(b.subset) || a.subset.rank - b.subset.rank || a.weight - b.weight,
+  );
+  const byWeight = new Map<Weight, LoadedFont[]>();
+  for (const f of fonts) byWeight.set(f.weight, [...(byWeight.get(f.weight) ?? []), f]);
+  const faceFor = (cp: number, weight: Weight) =>
+    byWeight.get(weight)?.find((f) => f.face.hasGlyphForCodePoint(cp))?.face;
+  const missing = [
+    ...new Set(needed.filter(({ ch, weight }) => !faceFor(ch.codePointAt(0)!, weight)).map((n) => n.ch)),
+  ];
+  // Headline balancing measures the same prefixes many times over: remember widths in em per text and weight.
+  const ems = new Map<string, number>();
+  const measure = (text: string, fontSize: number, weight: Weight, letterSpacing = 0) => {
+    const key = `${weight} ${letterSpacing} ${text}`;
+    const known = ems.get(key);
+    if (known !== undefined) return known * fontSize;
+    let em = 0;
+    for (const g of graphemes(text)) {
+      const cp = g.codePointAt(0)!;
+      const face = faceFor(cp, weight);
+      // Unknown characters count a full em: too wide is safe, too narrow would let satori re-wrap the line.
+      em += (face ? face.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm : 1) + letterSpacing;
+    }
+    ems.set(key, em);
+    return em * fontSize;
+  };
+  return { fonts, missing, measure };
+}
+
+export const forSatori = (set: FontSet): SatoriFont[] =>
+  set.fonts.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: 'normal' }));

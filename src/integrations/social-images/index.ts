@@ -1,0 +1,119 @@
+/**
+ * Writes the social images and icons after `astro build`:
+ * - og/articles/<id>.png for every published article (1200×630: kicker, headline, main distribution, date, wordmark)
+ * - og/default.png, the image of every other page
+ * - apple-touch-icon.png, icon-192.png, icon-512.png, icon-maskable-512.png and favicon.ico from public/favicon.svg
+ *
+ * The cards are drawn from data, not from the built pages: the build writes one record per article from its read
+ * model (src/pages/og/cards.json.ts), which this hook reads and then removes from the output. Cards come from the
+ * content cache when they can (cache.ts); the rest are drawn by worker threads (pool.ts), one per core. Any error
+ * fails the build and leaves no dist/ behind.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SITE } from '../../site.config.ts';
+import { parseSocialCards } from '../../lib/social-card.ts';
+import { paths } from '../../lib/urls.ts';
+import { codeFingerprint, imageCache } from './cache.ts';
+import { drawIcons, FAVICON_FILE, ICONS } from './icons.ts';
+import { renderPool, type RenderPool } from './pool.ts';
+import type { CardJob, RenderContext } from './render.ts';
+
+/** The file under dist/ of a site path. */
+const fileOf = (outDir: string, sitePath: string) => join(outDir, ...sitePath.split('/').filter(Boolean));
+
+async function writeOut(file: string, data: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, data);
+}
+
+export default function socialImages(): AstroIntegration {
+  let publicDir: URL | undefined;
+  let cacheRoot: URL | undefined;
+  return {
+    name: 'downstream:social-images',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = config.publicDir;
+        cacheRoot = config.cacheDir;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const cpuAtStart = process.cpuUsage();
+        let pool: RenderPool | undefined;
+        try {
+          const dataFile = fileOf(outDir, paths.socialCards());
+          const cards = parseSocialCards(readFileSync(dataFile, 'utf8'), `dist${paths.socialCards()}`);
+          rmSync(dataFile);
+
+          const faviconSvg = readFileSync(new URL('favicon.svg', publicDir), 'utf8');
+          const context: RenderContext = {
+            site: { name: SITE.name, tagline: SITE.tagline },
+            markUri: `data:image/svg+xml;base64,${Buffer.from(faviconSvg).toString('base64')}`,
+          };
+          const cache = imageCache(cacheRoot!, codeFingerprint());
+
+          // Icons: a handful of small renders, drawn on this thread when the logo changed.
+          const iconFiles = [...ICONS.map((i) => i.file), FAVICON_FILE];
+          const cachedIcons = await Promise.all(iconFiles.map((file) => cache.get({ icon: file, faviconSvg })));
+          const icons = cachedIcons.every((d) => d !== undefined)
+            ? iconFiles.map((file, i) => ({ file, data: cachedIcons[i]! }))
+            : drawIcons(faviconSvg, context.markUri);
+          await Promise.all(
+            icons.map(async ({ file, data }) => {
+              await writeOut(join(outDir, file), data);
+              await cache.put({ icon: file, faviconSvg }, data);
+            }),
+          );
+
+          const jobs: Array<{ job: CardJob; target: string; name: string }> = [
+            { job: { kind: 'default' }, target: fileOf(outDir, paths.socialImage()), name: 'the default image' },
+            ...cards.map((card) => ({
+              job: { kind: 'article', card } as const,
+              target: fileOf(outDir, paths.socialImage(card.id)),
+              name: `article "${card.id}"`,
+            })),
+          ];
+          const keyOf = (job: CardJob) => ({ job, context });
+          const cached = await Promise.all(jobs.map(({ job }) => cache.get(keyOf(job))));
+          const misses = cached.filter((c) => c === undefined).length;
+          if (misses > 0) pool = renderPool(context, misses);
+          let bytes = 0;
+          await Promise.all(
+            jobs.map(async ({ job, target, name }, i) => {
+              try {
+                let png = cached[i];
+                if (!png) {
+                  const rendered = await pool!.render(job);
+                  for (const w of rendered.warnings) logger.warn(`${name}: ${w}`);
+                  png = rendered.png;
+                  await cache.put(keyOf(job), png);
+                }
+                await writeOut(target, png);
+                if (job.kind === 'article') bytes += png.length;
+              } catch (error) {
+                throw new Error(`social image for ${name} failed: ${(error as Error).message}`, { cause: error });
+              }
+            }),
+          );
+          const cpu = process.cpuUsage(cpuAtStart);
+          logger.info(
+            `wrote ${cards.length} social images (${Math.round(bytes / 1024)} kB, ${jobs.length - misses} of ${jobs.length} from cache, ` +
+              `${misses} drawn by ${pool?.size ?? 0} worker threads), the default image and ${icons.length} icons ` +
+              `in ${Math.round(performance.now() - started)} ms (${Math.round((cpu.user + cpu.system) / 1000)} ms CPU)`,
+          );
+        } catch (error) {
+          // Leave nothing half-built behind for a deploy step to pick up.
+          rmSync(outDir, { recursive: true, force: true });
+          throw error;
+        } finally {
+          await pool?.close();
+        }
+      },
+    },
+  };
+}
