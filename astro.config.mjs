@@ -5,16 +5,19 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import rehypeRaw from 'rehype-raw';
 import { cacheDir, contentDir, siteConfig } from './src/site.config.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
+import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
+import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 
 const { site, base } = siteConfig(process.env);
@@ -23,6 +26,9 @@ const { site, base } = siteConfig(process.env);
 const processor = unified({
   remarkPlugins: [remarkGfm],
   rehypePlugins: [
+    // Raw HTML first, so links and images written as HTML get the same plugins as Markdown ones (Astro itself
+    // runs rehype-raw only after our plugins). MDX nodes pass through untouched.
+    [rehypeRaw, { passThrough: MDX_NODE_TYPES }],
     rehypeSlug,
     rehypeHeadingAnchors,
     [rehypeLinks, { base, site }],
@@ -60,6 +66,7 @@ export default defineConfig({
     lifecycleData({ contentDir: contentDir(process.env) }),
     deployFiles({ base, site }),
     contentChecks({ base, contentDir: contentDir(process.env) }),
+    legacyRedirectPages({ base, site, contentDir: contentDir(process.env) }),
     socialImages(),
     pagefind(),
   ],

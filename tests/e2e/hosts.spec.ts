@@ -22,7 +22,7 @@ const LEGACY = [{ from: '/2019/05/abi-story.html', to: '/articles/almalinux-abi-
 const CASES: { kind: ServerKind; base: string; htaccess?: boolean }[] = [
   { kind: 'nginx', base: '/downstream/' },
   { kind: 'nginx', base: '/' },
-  // Apache: the generated vhost <Directory> at both, and the build's own .htaccess (AllowOverride All).
+  // Apache: the generated vhost <Directory> at both, and the generated .htaccess (AllowOverride All).
   { kind: 'apache', base: '/downstream/' },
   { kind: 'apache', base: '/' },
   { kind: 'apache', base: '/downstream/', htaccess: true },
@@ -32,8 +32,7 @@ const CASES: { kind: ServerKind; base: string; htaccess?: boolean }[] = [
 
 CASES.forEach(({ kind, base, htaccess }, i) => {
   test(`${kind}${htaccess ? ' (.htaccess)' : ''} at ${base}: headers, cache, types, 404, redirects, host files`, async () => {
-    // The .htaccess is the build's, written with the build's (empty) legacy list.
-    const redirects = htaccess ? [] : LEGACY;
+    const redirects = LEGACY;
     const policy = hostPolicy({ site: EXAMPLE_DEPLOY.site, base, redirects });
     const server = await startServer(kind, { port: E2E.port + 10 + i, policy, dist: DIST, htaccess });
     try {

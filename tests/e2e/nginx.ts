@@ -17,10 +17,13 @@ export function startNginx({
   port,
   base,
   dist = join(ROOT, 'dist'),
+  locations,
 }: {
   port: number;
   base: string;
   dist?: string;
+  /** The site's location file, when not the shipped deploy/nginx/downstream.conf (e.g. generated with redirects). */
+  locations?: string;
 }): NginxSite {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
@@ -34,7 +37,8 @@ export function startNginx({
     join(ROOT, 'deploy/nginx/downstream-security-headers.conf'),
     join(prefix, 'conf/snippets/downstream-security-headers.conf'),
   );
-  copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
+  if (locations) writeFileSync(join(prefix, 'conf/downstream.conf'), locations);
+  else copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));
   writeFileSync(

@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { apacheBaseRedirect, apacheVhost } from '../../src/lib/host/apache.ts';
+import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/lib/host/apache.ts';
 import { caddySiteBody } from '../../src/lib/host/caddy.ts';
 import { nginxLocations, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
 import type { HostPolicy } from '../../src/lib/host/policy.ts';
@@ -30,20 +30,18 @@ function binary(kind: ServerKind): string {
 }
 
 /** A fresh folder for one server; the build appears in www/ at the base path (a symlink, nothing is copied). */
-function prepare(kind: ServerKind, port: number, base: string, dist: string) {
+function prepare(kind: ServerKind, port: number, base: string, dist: string | null) {
   const prefix = `/tmp/downstream-host-${kind}-${port}`;
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(join(prefix, 'logs'), { recursive: true });
   const mount = base.replace(/^\/|\/$/g, '');
-  let docroot: string;
   if (mount) {
     mkdirSync(join(prefix, 'www'));
-    symlinkSync(dist, join(prefix, 'www', mount));
-    docroot = join(prefix, 'www');
-  } else {
+    if (dist) symlinkSync(dist, join(prefix, 'www', mount));
+  } else if (dist) {
     symlinkSync(dist, join(prefix, 'www'));
-    docroot = join(prefix, 'www');
   }
+  const docroot = join(prefix, 'www');
   return { prefix, docroot, siteDir: mount ? join(docroot, mount) : docroot };
 }
 
@@ -68,7 +66,7 @@ const readLog = (path: string) => () => (existsSync(path) ? readFileSync(path, '
 
 /**
  * Starts Debian's `kind` on 127.0.0.1:`port` serving `dist` under `policy.base` with the generated configuration.
- * `htaccess: true` (Apache only) serves with the `.htaccess` the build wrote instead of the vhost `<Directory>`.
+ * `htaccess: true` (Apache only) serves with the generated `.htaccess` in the folder instead of the vhost `<Directory>`.
  */
 export async function startServer(
   kind: ServerKind,
@@ -85,7 +83,13 @@ export async function startServer(
   },
 ): Promise<RunningServer> {
   const bin = binary(kind);
-  const { prefix, docroot, siteDir } = prepare(kind, port, policy.base, dist);
+  const { prefix, docroot, siteDir } = prepare(kind, port, policy.base, htaccess ? null : dist);
+  if (htaccess) {
+    // The folder an operator copies the build into, with the generated .htaccess beside it (dist is shared).
+    mkdirSync(siteDir, { recursive: true });
+    for (const name of readdirSync(dist)) symlinkSync(join(dist, name), join(siteDir, name));
+    writeFileSync(join(siteDir, '.htaccess'), apacheHtaccess(policy));
+  }
   const origin = `http://127.0.0.1:${port}`;
   const log = join(prefix, 'logs/error.log');
 

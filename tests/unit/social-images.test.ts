@@ -244,6 +244,19 @@ describe('social card data', () => {
     });
   });
 
+  it('has no distribution pill for an imported article without one, and refuses that for a new article', () => {
+    const untagged = { ...view, distros: [], entry: { data: {} } } as unknown as ArticleView;
+    expect(() => socialCard(untagged)).toThrow('article "fedora-40" has no distribution for its social image');
+    const imported = {
+      ...view,
+      distros: [],
+      entry: { data: { imported: { from: 'hugo' } } },
+    } as unknown as ArticleView;
+    expect(socialCard(imported).distro).toBe('');
+    const json = JSON.stringify({ version: 1, cards: [socialCard(imported)] });
+    expect(parseSocialCards(json, 'f')[0]?.distro).toBe('');
+  });
+
   it('reads the data file back and names what is missing', () => {
     const json = JSON.stringify({ version: 1, cards: [socialCard(view)] });
     expect(parseSocialCards(json, 'dist/og/cards.json')).toEqual([socialCard(view)]);

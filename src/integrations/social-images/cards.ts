@@ -117,18 +117,22 @@ export function articleCard(
         ),
       ]),
       el('div', { display: 'flex', alignItems: 'center', gap: 24, fontSize: 26 }, [
-        // The main distribution, styled like the tags on the article page.
-        el(
-          'div',
-          {
-            fontWeight: 600,
-            padding: '8px 22px',
-            borderRadius: 999,
-            border: `2px solid ${COLOR.border}`,
-            background: COLOR.raised,
-          },
-          card.distro,
-        ),
+        // The main distribution, styled like the tags on the article page (an imported article may have none yet).
+        ...(card.distro
+          ? [
+              el(
+                'div',
+                {
+                  fontWeight: 600,
+                  padding: '8px 22px',
+                  borderRadius: 999,
+                  border: `2px solid ${COLOR.border}`,
+                  background: COLOR.raised,
+                },
+                card.distro,
+              ),
+            ]
+          : []),
         el('div', { fontWeight: 400, color: COLOR.muted }, card.dateLabel),
       ]),
       accentBar(),

@@ -103,16 +103,29 @@ function securityProblem(r: Response): string | undefined {
   return wrong.length ? wrong.join('; ') : undefined;
 }
 
+/** Names hosts use for the same type (Cloudflare's `application/javascript`, `image/vnd.microsoft.icon`). */
+const SAME_TYPE: Readonly<Record<string, string>> = {
+  'application/javascript': 'text/javascript',
+  'image/vnd.microsoft.icon': 'image/x-icon',
+};
+
+/**
+ * A charset matters where the browser would otherwise guess (text/*); scripts take the page's, JSON is UTF-8 by
+ * definition and XML says its own encoding, so a host may leave those without one.
+ */
+const charsetRequired = (type: string) => type.startsWith('text/') && type !== 'text/javascript';
+
 function typeProblem(r: Response, relPath: string): string | undefined {
   const expected = contentTypeFor(relPath);
   if (!expected) return `no content type for ".${extensionOf(relPath)}" in src/lib/host/policy.ts: add one`;
   const got = header(r, 'content-type') ?? '';
-  const [type, ...params] = got.split(';').map((s) => s.trim().toLowerCase());
+  const [raw = '', ...params] = got.split(';').map((s) => s.trim().toLowerCase());
+  const type = SAME_TYPE[raw] ?? raw;
   const charset = params
     .find((p) => p.startsWith('charset='))
     ?.slice(8)
     .replace(/"/g, '');
-  if (type !== expected.type || (expected.utf8 && charset !== 'utf-8')) {
+  if (type !== expected.type || (charsetRequired(expected.type) && charset !== 'utf-8')) {
     return `Content-Type is "${got || '(none)'}", expected "${contentTypeHeader(expected)}"`;
   }
   return undefined;
@@ -141,7 +154,8 @@ export function samplesFromDist(dist: string): { files: string[]; pages: string[
   const all = walk(dist).filter((f) => !(HOST_FILES as readonly string[]).includes(f));
   const files = new Set<string>();
   const byExt = new Map<string, string>();
-  for (const f of all) if (!byExt.has(extensionOf(f))) byExt.set(extensionOf(f), f);
+  // HTML is sampled as pages (directory URLs): hosts such as Cloudflare redirect "x.html" to "x".
+  for (const f of all) if (extensionOf(f) !== 'html' && !byExt.has(extensionOf(f))) byExt.set(extensionOf(f), f);
   for (const f of byExt.values()) files.add(f);
   for (const dir of IMMUTABLE_DIRS) {
     const f = all.find((x) => x.startsWith(dir));
@@ -254,7 +268,10 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
     );
   }
 
-  const page404 = await get(at(NOT_FOUND_PAGE));
+  // The page itself, for its body; Cloudflare and Netlify redirect "404.html" to "404" first.
+  let page404 = await get(at(NOT_FOUND_PAGE));
+  const moved = header(page404, 'location');
+  if (page404.status >= 300 && page404.status < 400 && moved) page404 = await get(new URL(moved, base).href);
   for (const missing of ['no-such-page-downstream-check/', '_astro/no-such-file-downstream-check.css']) {
     const r = await get(at(missing));
     add(

@@ -1,16 +1,19 @@
 /** The server configurations `npm run deploy:config` writes, by path under deploy/. */
-import { apacheVhost } from './apache.ts';
+import { apacheHtaccess, apacheVhost } from './apache.ts';
 import { caddySiteBody, caddyfile } from './caddy.ts';
 import { nginxLocations, nginxSecuritySnippet } from './nginx.ts';
 import type { HostPolicy } from './policy.ts';
+import { cloudfrontFunction } from './s3.ts';
 
 export function serverConfigFiles(policy: HostPolicy): Record<string, string> {
   return {
     'nginx/downstream.conf': nginxLocations(policy),
     'nginx/downstream-security-headers.conf': nginxSecuritySnippet(policy),
     'apache/downstream.conf': apacheVhost(policy),
+    'apache/.htaccess': apacheHtaccess(policy),
     'caddy/downstream.caddy': caddySiteBody(policy),
     'caddy/Caddyfile': caddyfile(policy),
+    'cloudfront/downstream-function.js': cloudfrontFunction(policy),
   };
 }
 

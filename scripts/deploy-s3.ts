@@ -1,0 +1,139 @@
+// Uploads a build to an S3-compatible bucket with each file's Content-Type and Cache-Control from the host
+// description (src/lib/host/), then deletes the objects the build no longer has (after every upload succeeded).
+//   npm run deploy:s3 -- --bucket <name> [--prefix downstream] [--dist dist] [--endpoint <url>] [--dry-run]
+// Credentials and region come from the usual AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
+// or a profile). --endpoint points at another S3-compatible service (path-style addressing).
+import {
+  DeleteObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { staleKeys, uploadPlan, type UploadItem } from '../src/lib/host/s3.ts';
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) visit(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+async function listKeys(client: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        ...(prefix ? { Prefix: `${prefix}/` } : {}),
+        ...(token ? { ContinuationToken: token } : {}),
+      }),
+    );
+    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+/** Runs `task` over `items`, `limit` at a time, in order of start; the first failure stops new starts. */
+async function inBatches<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export interface UploadResult {
+  uploaded: UploadItem[];
+  deleted: string[];
+}
+
+export async function uploadSite({
+  client,
+  bucket,
+  prefix,
+  dist,
+  dryRun = false,
+}: {
+  client: S3Client;
+  bucket: string;
+  prefix: string;
+  dist: string;
+  dryRun?: boolean;
+}): Promise<UploadResult> {
+  const p = prefix.replace(/^\/+|\/+$/g, '');
+  const plan = uploadPlan(walk(dist), p);
+  const before = await listKeys(client, bucket, p);
+  const uploaded: UploadItem[] = [];
+  // Hashed assets, then other files, then HTML: one group finishes before the next starts.
+  const groups = [
+    plan.filter((i) => i.cacheControl.includes('immutable')),
+    plan.filter((i) => !i.cacheControl.includes('immutable') && !i.file.endsWith('.html')),
+    plan.filter((i) => !i.cacheControl.includes('immutable') && i.file.endsWith('.html')),
+  ];
+  for (const group of groups) {
+    await inBatches(group, 8, async (item) => {
+      if (!dryRun) {
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: item.key,
+            Body: readFileSync(join(dist, item.file)),
+            ContentType: item.contentType,
+            CacheControl: item.cacheControl,
+          }),
+        );
+      }
+      uploaded.push(item);
+    });
+  }
+  const deleted = staleKeys(before, plan);
+  for (let i = 0; i < deleted.length && !dryRun; i += 1000) {
+    const batch = deleted.slice(i, i + 1000);
+    const res = await client.send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+    );
+    if (res.Errors?.length) {
+      throw new Error(`could not delete ${res.Errors.map((e) => `${e.Key}: ${e.Message}`).join(', ')}`);
+    }
+  }
+  return { uploaded, deleted };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      bucket: { type: 'string' },
+      prefix: { type: 'string', default: '' },
+      dist: { type: 'string', default: 'dist' },
+      endpoint: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.bucket) {
+    console.error('usage: npm run deploy:s3 -- --bucket <name> [--prefix downstream] [--dist dist] [--endpoint <url>]');
+    process.exit(2);
+  }
+  const config: S3ClientConfig = values.endpoint ? { endpoint: values.endpoint, forcePathStyle: true } : {};
+  const client = new S3Client(config);
+  const { uploaded, deleted } = await uploadSite({
+    client,
+    bucket: values.bucket,
+    prefix: values.prefix,
+    dist: resolve(values.dist),
+    dryRun: values['dry-run'],
+  });
+  const verb = values['dry-run'] ? 'would upload' : 'uploaded';
+  console.log(`${verb} ${uploaded.length} files to s3://${values.bucket}/${values.prefix}, deleted ${deleted.length}`);
+}
