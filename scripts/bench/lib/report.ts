@@ -78,7 +78,12 @@ export function cpuShares(b: BuildMeasure): string | undefined {
   const phases = (b.memoryByPhase ?? []).filter((p) => p.cpuS != null);
   const total = (b.cpuUserS ?? 0) + (b.cpuSysS ?? 0);
   if (phases.length === 0 || total <= 0) return undefined;
-  return phases.map((p) => `${p.phase} ${Math.round((p.cpuS! / total) * 100)} % (${p.cpuS!.toFixed(1)} s)`).join(', ');
+  const shares = phases.map((p) => `${p.phase} ${Math.round((p.cpuS! / total) * 100)} % (${p.cpuS!.toFixed(1)} s)`);
+  // The sampled CPU of the tree can only grow; a drop means a process left it between two samples without being
+  // seen (its CPU is in the total, which comes from what was reaped, but the split around it is off).
+  const drop = phases.filter((p) => p.cpuS! < 0).reduce((s, p) => s + p.cpuS!, 0);
+  if (drop < 0) shares.push(`(split unreliable: the sampled CPU fell by ${(-drop).toFixed(1)} s, the total is right)`);
+  return shares.join(', ');
 }
 
 function buildRows(builds: BuildMeasure[]) {
