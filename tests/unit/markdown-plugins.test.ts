@@ -57,11 +57,11 @@ describe('rehype-links', () => {
 describe('rehype-heading-anchors', () => {
   const anchors = (html: string) => run(html, rehypeSlug, rehypeHeadingAnchors);
 
-  it('adds a link to the section to h2-h4 with an id, named by the heading text', () => {
+  it('adds a link to the section beside h2-h4 with an id (never inside: the heading text stays clean)', () => {
     expect(anchors('<h2>Support ends</h2>')).toBe(
-      '<h2 id="support-ends" class="heading">Support ends<a href="#support-ends" class="heading-anchor" ' +
-        'data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
-        '<span class="visually-hidden">Link to the section “Support ends”</span></a></h2>',
+      '<div class="heading-wrapper level-h2"><h2 id="support-ends">Support ends</h2>' +
+        '<a href="#support-ends" class="heading-anchor" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
+        '<span class="visually-hidden">Link to the section “Support ends”</span></a></div>',
     );
     expect(anchors('<h4>Deep</h4>')).toContain('href="#deep"');
   });
