@@ -18,7 +18,8 @@ import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
 import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
-import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+import { cspDirectives, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+import { remoteImageHosts } from './src/lib/remote-images.ts';
 
 const { site, base } = siteConfig(process.env);
 
@@ -53,7 +54,8 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
-      directives: [...CSP_DIRECTIVES],
+      // img-src follows the allowed remote image hosts (content/remote-images.yaml).
+      directives: cspDirectives(remoteImageHosts(contentDir(process.env))),
       scriptDirective: { resources: [...SCRIPT_SOURCES] },
     },
   },
