@@ -1,4 +1,6 @@
 // @ts-check
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -12,21 +14,38 @@ import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
+import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
+import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
+import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
 import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
 import { cspDirectives, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 import { remoteImageHosts } from './src/lib/remote-images.ts';
 
 const { site, base } = siteConfig(process.env);
 
-// One Markdown pipeline for .md and .mdx (MDX 8 reuses the configured processor).
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// One Markdown pipeline for .md and .mdx (MDX 8 reuses the configured processor). remarkTrust runs first: it
+// refuses what contributors may not write (MDX code, dangerous raw HTML) before anything renders it.
+// guardPlugins: a plugin's exception fails the build naming the file (Astro's content sync would swallow it).
 const processor = unified({
-  remarkPlugins: [remarkGfm],
-  rehypePlugins: [
+  remarkPlugins: guardPlugins([
+    [
+      remarkTrust,
+      {
+        root,
+        articlesDir: resolve(root, contentDir(process.env), 'articles'),
+        trusted: TRUSTED_ARTICLES,
+        iframeHosts: IFRAME_HOSTS,
+      },
+    ],
+    remarkGfm,
+  ]),
+  rehypePlugins: guardPlugins([
     // Raw HTML first, so links and images written as HTML get the same plugins as Markdown ones (Astro itself
     // runs rehype-raw only after our plugins). MDX nodes pass through untouched.
     [rehypeRaw, { passThrough: MDX_NODE_TYPES }],
@@ -35,7 +54,7 @@ const processor = unified({
     [rehypeLinks, { base, site }],
     rehypeTaskListLabels,
     rehypeCodeBlocks,
-  ],
+  ]),
 });
 
 export default defineConfig({
@@ -70,6 +89,7 @@ export default defineConfig({
     contentChecks({ base, contentDir: contentDir(process.env) }),
     legacyRedirectPages({ base, site, contentDir: contentDir(process.env) }),
     socialImages(),
-    pagefind(),
+    // Pagefind indexes after Astro's process has exited: scripts/build.ts (npm run build).
+    markdownErrors(),
   ],
 });

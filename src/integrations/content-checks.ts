@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexDist } from '../lib/checks/dist-index.ts';
 import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from '../lib/checks/rules.ts';
-import { articleFiles, duplicateArticleUrls, lineOf } from '../lib/checks/content-files.ts';
+import { articleFiles, duplicateArticleUrls, lineOfTarget } from '../lib/checks/content-files.ts';
 import { remoteImageCheck, remoteImageHosts, remoteImagesIn } from '../lib/remote-images.ts';
 import { loadPage } from '../lib/checks/dist-index.ts';
 import {
@@ -75,13 +75,15 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
             const id = p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
             const source = articles.get(id)?.[0];
             if (!source) return `dist/${p.file}:${p.line}`;
-            const needle = p.target ? p.target.replace(base, '/').replace(/^\/\//, '/') : undefined;
-            const line = (needle && lineOf(source, needle)) ?? (p.target && lineOf(source, p.target));
-            return `${relative(process.cwd(), source)}${line ? `:${line}` : ''}`;
+            // The line of the link as written (without the base path the build added), from the parsed source.
+            const written = p.target ? [p.target.replace(base, '/').replace(/^\/\//, '/'), p.target] : [];
+            const line = lineOfTarget(source, written);
+            const rel = relative(process.cwd(), source);
+            return `${rel && !rel.startsWith('..') ? rel : source}${line ? `:${line}` : ''}`;
           };
           rmSync(out, { recursive: true, force: true });
           throw new Error(
-            `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}`,
+            `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}\n  see docs/writing.md#links-and-images`,
           );
         }
         logger.info(

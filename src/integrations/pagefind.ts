@@ -1,6 +1,3 @@
-import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SITE } from '../site.config.ts';
 
@@ -9,39 +6,33 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
+export interface IndexOptions {
+  /** Called after the index files are written and before Pagefind is closed (the interruption tests pause here). */
+  hold?: () => Promise<void>;
+}
+
 /**
- * Builds the Pagefind index over the built site as the last step of `astro build`, so a plain build yields a
- * searchable site. Only elements marked data-pagefind-body (article bodies) are indexed.
+ * Builds the Pagefind index over a built site (dist/pagefind/). scripts/build.ts runs it after Astro's process has
+ * exited, so Astro's memory is freed before Pagefind's is taken; `astro build` alone therefore writes no index.
+ * Only elements marked data-pagefind-body (article bodies) are indexed. Returns the number of pages indexed.
  */
-export default function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'downstream:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({
-            forceLanguage: SITE.lang,
-            // Version strings and commands: keep dots and hyphens inside words ("x86-64-v2", "9.4").
-            includeCharacters: '.-_',
-          });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const added = await index.addDirectory({ path: outDir });
-          check('indexing', added.errors);
-          if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body missing?');
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-          check('writeFiles', written.errors);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-        } catch (error) {
-          // Leave nothing half-built behind for a deploy step to pick up.
-          rmSync(outDir, { recursive: true, force: true });
-          throw error;
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+export async function indexSite(outDir: string, { hold }: IndexOptions = {}): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: SITE.lang,
+      // Version strings and commands: keep dots and hyphens inside words ("x86-64-v2", "9.4").
+      includeCharacters: '.-_',
+    });
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const added = await index.addDirectory({ path: outDir });
+    check('indexing', added.errors);
+    if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body missing?');
+    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+    check('writeFiles', written.errors);
+    await hold?.();
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
 }

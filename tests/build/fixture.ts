@@ -1,11 +1,13 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** `npm run build`: the orchestrator (lock, content checks, staging, Astro, Pagefind, swap). */
+export const BUILD = join(ROOT, 'scripts/build.ts');
 
 export interface FixtureBuild {
   ok: boolean;
@@ -14,18 +16,27 @@ export interface FixtureBuild {
   outDir: string;
 }
 
-/** Copies the fixture content tree, adds `files` (path under content/ → text), and runs a real `astro build`. */
-export function buildFixture(files: Record<string, string> = {}, env: Record<string, string> = {}): FixtureBuild {
+/** A copy of the fixture content tree in a new temporary folder, plus `files` (path under content/ → text). */
+export function fixtureContent(files: Record<string, string> = {}): { dir: string; contentDir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'downstream-fixture-'));
   const contentDir = join(dir, 'content');
   cpSync(join(ROOT, 'tests/fixtures/content'), contentDir, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(contentDir, path), text);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(contentDir, path)), { recursive: true });
+    writeFileSync(join(contentDir, path), text);
+  }
+  return { dir, contentDir };
+}
+
+/** Copies the fixture content tree, adds `files`, and runs a real `npm run build` into <tmp>/dist. */
+export function buildFixture(files: Record<string, string> = {}, env: Record<string, string> = {}): FixtureBuild {
+  const { dir, contentDir } = fixtureContent(files);
   const outDir = join(dir, 'dist');
   return { ...build(contentDir, outDir, env), contentDir, outDir };
 }
 
 /** Vitest mirrors import.meta.env into process.env (BASE_URL, DEV, MODE…); a child build must not inherit them. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (
@@ -37,19 +48,34 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function build(contentDir: string | undefined, outDir: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+/** The environment of a fixture build: the fixture content, under /downstream/, on a fixed build date. */
+export function buildEnv(contentDir: string | undefined, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...cleanEnv(),
+    ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+    BASE_PATH: '/downstream',
+    BUILD_DATE: '2026-11-25',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ...env,
+  };
+}
+
+/**
+ * A real build of `contentDir` into `outDir`: `npm run build` (scripts/build.ts) by default, or Astro alone
+ * (`astro: true`) to prove what `astro build` / `astro dev` refuse without the orchestrator's own checks.
+ */
+export function build(
+  contentDir: string | undefined,
+  outDir: string,
+  env: Record<string, string> = {},
+  { astro = false }: { astro?: boolean } = {},
+) {
+  const args = astro ? [ASTRO, 'build', '--outDir', outDir] : [BUILD, '--out', outDir];
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: {
-      ...cleanEnv(),
-      ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
-      BASE_PATH: '/downstream',
-      BUILD_DATE: '2026-11-25',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      ...env,
-    },
+    env: buildEnv(contentDir, env),
     timeout: 240_000,
   });
   // Strip ANSI colours so assertions read the plain messages.

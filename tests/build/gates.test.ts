@@ -81,8 +81,7 @@ describe('build gates', () => {
   it('fails on a bad date and on a missing source', () => {
     expectFailure(
       buildFixture({ 'articles/bad-date.md': article({ pubDate: '2024-02-31x' }, 'Text') }),
-      /bad-date/,
-      /pubDate: expected a date written as YYYY-MM-DD/,
+      /bad-date\.md:4: pubDate: "2024-02-31x" is not written as YYYY-MM-DD/,
     );
     expectFailure(
       buildFixture({ 'articles/no-source.md': article({ sources: '[]' }, 'Text') }),

@@ -85,3 +85,22 @@ describe('latest-only scheduling of searches', () => {
     expect(ran).toEqual(['k', 'kernel', 'x']);
   });
 });
+
+import { resultStatus } from '../../src/lib/search/state.ts';
+
+describe('search status line', () => {
+  it('describes the search that produced the count, whatever the form holds now', () => {
+    // The reader typed on while "ker" was searched: its count is labelled "ker", never "kernel".
+    const searched = parseState('?q=ker');
+    expect(resultStatus(searched, 12)).toBe('12 results for “ker”');
+    expect(resultStatus(parseState('?q=kernel&distribution=Debian&type=News'), 1)).toBe(
+      '1 result for “kernel” filtered by Debian, News',
+    );
+  });
+  it('says what to try when nothing matched', () => {
+    expect(resultStatus(parseState('?q=zzz'), 0)).toBe('0 results for “zzz”. Try other words.');
+    expect(resultStatus(parseState('?q=abi&year=2016'), 0)).toBe(
+      '0 results for “abi” filtered by 2016. Try removing filters.',
+    );
+  });
+});

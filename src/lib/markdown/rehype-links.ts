@@ -1,7 +1,9 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { joinBase } from '../urls.ts';
 import { EXTERNAL_CLASS, EXTERNAL_HINT, EXTERNAL_REL, VISUALLY_HIDDEN } from '../external-links.ts';
+import { ContentError } from './content-error.ts';
 
 export interface LinkOptions {
   /** The deploy base path ("/" or "/downstream/"). */
@@ -18,7 +20,8 @@ export interface LinkOptions {
 export function rehypeLinks(options: LinkOptions) {
   const { base, site } = options;
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    const problems: { line?: number; message: string }[] = [];
+    visit(tree, 'element', (node: Element, index, parent) => {
       if ((node.tagName === 'img' || node.tagName === 'source') && typeof node.properties?.src === 'string') {
         const src = node.properties.src;
         if (src.startsWith('/') && !src.startsWith('//') && base !== '/' && !src.startsWith(base))
@@ -33,7 +36,25 @@ export function rehypeLinks(options: LinkOptions) {
         return;
       }
       if (/^https?:\/\//i.test(href) || href.startsWith('//')) {
-        const target = new URL(href, site);
+        const target = URL.parse(href, site);
+        if (!target) {
+          // GFM turns text such as an rsync address (www.example.org::module/path) into a link to an invalid URL:
+          // that was never meant as a link, so it stays text. A link the writer wrote must be fixed.
+          const text = toString(node);
+          if (
+            parent &&
+            index !== undefined &&
+            href.replace(/^https?:\/\//i, '').endsWith(text.replace(/^https?:\/\//i, ''))
+          ) {
+            parent.children.splice(index, 1, ...node.children);
+            return [SKIP, index];
+          }
+          problems.push({
+            line: node.position?.start.line,
+            message: `link target "${href}" is not a valid URL: correct it, or write it as code in backticks`,
+          });
+          return;
+        }
         if (target.origin === site) return;
         node.properties.rel = [...EXTERNAL_REL];
         node.properties.className = [...((node.properties.className as string[]) ?? []), EXTERNAL_CLASS];
@@ -45,5 +66,6 @@ export function rehypeLinks(options: LinkOptions) {
         });
       }
     });
+    if (problems.length > 0) throw new ContentError(problems);
   };
 }

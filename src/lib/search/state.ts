@@ -77,3 +77,18 @@ export function exactTitleFirst<T extends { meta: { title?: string } }>(results:
   const exact = results.filter((r) => norm(r.meta.title ?? '') === q);
   return exact.length ? [...exact, ...results.filter((r) => !exact.includes(r))] : results;
 }
+
+/**
+ * The status line under the search box for `n` results of a search. It takes the state that was searched, not the
+ * one in the form: while a search runs the reader keeps typing, and the count of "ker" must not appear under
+ * "kernel".
+ */
+export function resultStatus(searched: SearchState, n: number): string {
+  const parts: string[] = [];
+  if (searched.q.trim()) parts.push(`for “${searched.q.trim()}”`);
+  const active = Object.values(searched.filters).flatMap((v) => v ?? []);
+  if (active.length) parts.push(`filtered by ${active.join(', ')}`);
+  const line = `${n} ${n === 1 ? 'result' : 'results'} ${parts.join(' ')}`.trim();
+  if (n > 0) return line;
+  return `${line}. ${hasFilters(searched) ? 'Try removing filters.' : 'Try other words.'}`;
+}

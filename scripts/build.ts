@@ -1,0 +1,169 @@
+/**
+ * `npm run build`: the only way a deployable dist/ comes to be.
+ *
+ *   node scripts/build.ts [--out <dir>] [astro build options…]
+ *
+ * 1. Takes the checkout's build lock (.build.lock): a second build refuses, naming the first.
+ * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML).
+ * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself.
+ * 4. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
+ * 5. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
+ * 6. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
+ *
+ * A failed step, Ctrl-C (SIGINT), SIGTERM or SIGKILL leaves the previous dist/ exactly as it was. A kill in the
+ * microseconds between the two renames leaves dist/ under `.<out>.previous`; the next build puts it back first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { acquireBuildLock, type BuildLock } from './build/lock.ts';
+import { publicOnly } from './build/public-only.ts';
+import { checkContentSources } from './build/content-sources.ts';
+import { indexSite } from '../src/integrations/pagefind.ts';
+import { contentDir } from '../src/site.config.ts';
+import { pluginFailuresInLog } from './build/astro-log.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const DIE_WITH_PARENT = pathToFileURL(join(ROOT, 'scripts/build/die-with-parent.mjs')).href;
+
+class StepFailed extends Error {}
+
+function parseArgs(argv: string[]): { out: string; astroArgs: string[] } {
+  const args = [...argv];
+  let out = join(ROOT, 'dist');
+  const i = args.findIndex((a) => a === '--out' || a === '--outDir');
+  if (i >= 0) {
+    const value = args[i + 1];
+    if (!value) throw new StepFailed(`${args[i]} needs a directory, e.g. ${args[i]} dist`);
+    out = resolve(value);
+    args.splice(i, 2);
+  }
+  return { out, astroArgs: args };
+}
+
+const log = (message: string) => process.stdout.write(`[build] ${message}\n`);
+const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;
+
+/** Hook for the interruption tests: pause inside a step so a signal lands there, not before or after it. */
+async function holdFor(step: string): Promise<void> {
+  if (process.env.DOWNSTREAM_BUILD_HOLD !== step) return;
+  log(`holding in step "${step}" (DOWNSTREAM_BUILD_HOLD)`);
+  await new Promise((r) => setTimeout(r, 60_000));
+}
+
+let child: ChildProcess | undefined;
+let lock: BuildLock | undefined;
+let staging: string | undefined;
+
+/** Everything an interrupted or failed build must undo; dist/ itself is never touched before the swap. */
+function cleanUp(): void {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (staging) rmSync(staging, { recursive: true, force: true });
+  lock?.release();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`\n[build] stopped by ${signal}: dist/ is unchanged\n`);
+    cleanUp();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
+
+function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const out: string[] = [];
+    child = spawn(process.execPath, ['--import', DIE_WITH_PARENT, ASTRO, 'build', '--outDir', outDir, ...astroArgs], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      out.push(d.toString());
+      process.stdout.write(d);
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      out.push(d.toString());
+      process.stderr.write(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      child = undefined;
+      if (code === 0) resolvePromise(stripVTControlCharacters(out.join('')));
+      else reject(new StepFailed(`astro build ${signal ? `was killed by ${signal}` : `failed (exit code ${code})`}`));
+    });
+  });
+}
+
+/** Stale staging folders and a dist/ left aside by a build killed in the middle of the swap. */
+function recover(out: string, previous: string, stagingPrefix: string): void {
+  if (!existsSync(out) && existsSync(previous)) {
+    renameSync(previous, out);
+    log(`restored ${basename(out)}/ from an interrupted swap`);
+  } else if (existsSync(previous)) rmSync(previous, { recursive: true, force: true });
+  const parent = dirname(out);
+  for (const name of readdirSync(parent))
+    if (name.startsWith(stagingPrefix)) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const { out, astroArgs } = parseArgs(process.argv.slice(2));
+  const name = basename(out);
+  const parent = dirname(out);
+  const previous = join(parent, `.${name}.previous`);
+  const stagingPrefix = `.${name}.staging`;
+
+  lock = acquireBuildLock(ROOT);
+  recover(out, previous, stagingPrefix);
+
+  let t = performance.now();
+  const problems = checkContentSources(resolve(ROOT, contentDir(process.env)), { root: ROOT });
+  if (problems.length > 0) {
+    throw new StepFailed(
+      `${problems.length} problem(s) in the content; nothing was built:\n\n${problems.join('\n\n')}\n`,
+    );
+  }
+  log(`checked content sources in ${ms(t)}`);
+
+  staging = join(parent, `${stagingPrefix}-${process.pid}`);
+  t = performance.now();
+  const astroLog = await runAstro(staging, astroArgs);
+  // Astro logs a Markdown plugin's exception during content sync and carries on with an empty body.
+  const failures = pluginFailuresInLog(astroLog);
+  if (failures.length > 0) throw new StepFailed(`Rendering failed:\n  ${failures.join('\n  ')}`);
+  // Astro has exited 0 without output before (a plugin that never settles empties the event loop).
+  if (!existsSync(join(staging, 'index.html'))) throw new StepFailed('astro build exited without writing the site');
+  log(`astro build finished in ${ms(t)}`);
+
+  const removed = publicOnly(staging);
+  if (removed.length > 0) log(`removed from the output (not public): ${removed.join(', ')}`);
+
+  t = performance.now();
+  const pages = await indexSite(staging, { hold: () => holdFor('index') });
+  log(`indexed ${pages} pages with Pagefind in ${ms(t)}`);
+
+  // The swap: two renames on one filesystem. Until the second, dist/ is the previous build.
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(staging, out);
+  staging = undefined;
+  rmSync(previous, { recursive: true, force: true });
+  log(`${name}/ replaced with the new build in ${ms(started)} in total`);
+}
+
+main()
+  .then(() => {
+    lock?.release();
+  })
+  .catch((error: unknown) => {
+    cleanUp();
+    // Our own failures say what to do; a stack trace is for bugs in the build itself.
+    const message =
+      error instanceof StepFailed || !process.env.DOWNSTREAM_DEBUG
+        ? (error as Error).message
+        : ((error as Error).stack ?? String(error));
+    process.stderr.write(`\n[build] FAILED: ${message}\n[build] The previous build output is unchanged.\n`);
+    process.exitCode = 1;
+  });

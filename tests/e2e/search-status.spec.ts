@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { E2E } from './env.ts';
+
+/**
+ * The status line must always describe the search whose results are on screen. With a slow index, the reader
+ * keeps typing while a search runs; the page used to label the previous query's count with the new query.
+ */
+test('the status line never shows a previous query’s count under the new query', async ({ page }) => {
+  // Slow every index, fragment and filter chunk down so that searches overlap the typing.
+  await page.route(/\/pagefind\/(index|fragment|filter)\//, async (route) => {
+    await new Promise((r) => setTimeout(r, 250));
+    await route.continue();
+  });
+  await page.goto(E2E.path('/search/'));
+  await expect(page.locator('[data-search-app]')).not.toHaveAttribute('aria-busy');
+  await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[] };
+    w.statuses = [];
+    const status = document.querySelector('[data-search-status]')!;
+    new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.getByLabel('Search terms').pressSequentially('rocky linux', { delay: 60 });
+  await expect(page.locator('[data-search-status]')).toContainText('for “rocky linux”', { timeout: 20_000 });
+  await page.waitForTimeout(1500);
+  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  const shown = statuses
+    .map((s) => /^(\d+) results? for “([^”]+)”/.exec(s))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ n: Number(m[1]), q: m[2]! }));
+  expect(shown.length).toBeGreaterThan(0);
+  // Each label's count is what Pagefind finds for that label's query.
+  const truth = await page.evaluate(
+    async ({ qs, url }) => {
+      const pf = (await import(/* @vite-ignore */ url)) as {
+        search: (q: string) => Promise<{ results: unknown[] }>;
+      };
+      const out: Record<string, number> = {};
+      for (const q of qs) out[q] = (await pf.search(q)).results.length;
+      return out;
+    },
+    { qs: [...new Set(shown.map((s) => s.q))], url: E2E.path('/pagefind/pagefind.js') },
+  );
+  for (const s of shown) expect(`${s.n} for “${s.q}”`).toBe(`${truth[s.q]} for “${s.q}”`);
+});

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-errors.ts';
+import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
+import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
+import { dateProblem } from '../../scripts/build/content-sources.ts';
+import { astroArticleId } from '../../src/lib/checks/content-files.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const COMPONENTS = [...mdxComponentNames(ROOT)].join(', ');
+
+describe('dates as written', () => {
+  it('accepts real dates and refuses what YAML would roll over', () => {
+    expect(dateProblem('2024-02-29')).toBeUndefined();
+    expect(dateProblem('2024-01-02T10:00:00Z')).toBeUndefined();
+    expect(dateProblem('2023-02-29')).toBe('2023-02-29 does not exist: February 2023 has 28 days');
+    expect(dateProblem('2024-04-31')).toBe('2024-04-31 does not exist: April 2024 has 30 days');
+    expect(dateProblem('2024-13-10')).toBe('2024-13-10 has no month 13 (months are 01 to 12)');
+    expect(dateProblem('2024-00-10')).toBe('2024-00-10 has no month 0 (months are 01 to 12)');
+    expect(dateProblem('10/03/2024')).toBe('"10/03/2024" is not written as YYYY-MM-DD');
+    expect(dateProblem('2024-01-02T25:00')).toBe('2024-01-02T25:00 has an impossible time of day');
+  });
+});
+
+describe('article ids', () => {
+  it('slugs each path segment as Astro does', () => {
+    expect(astroArticleId('AlmaLinux 10 released.md')).toBe('almalinux-10-released');
+    expect(astroArticleId('2024/Debian 13.mdx')).toBe('2024/debian-13');
+    expect(astroArticleId('guides/index.md')).toBe('guides');
+  });
+});
+
+const tree = (text: string, mdx: boolean) => {
+  const p = unified().use(remarkParse).use(remarkGfm);
+  if (mdx) p.use(remarkMdx);
+  return p.parse(text) as unknown as Parameters<typeof trustProblems>[0];
+};
+const problems = (text: string, mdx = false, iframeHosts: string[] = []) =>
+  trustProblems(tree(text, mdx), { root: ROOT, iframeHosts, file: `${ROOT}/content/articles/x.mdx`, mdx }).map(
+    (p) => `${p.line}: ${p.message.replace(/ \(see .*\)$/, '')}`,
+  );
+
+describe('the trust boundary', () => {
+  it('allows components with literal props, comments and imports from src/components/mdx/', () => {
+    expect(
+      problems(
+        [
+          "import Callout from '../../src/components/mdx/Callout.astro'",
+          '',
+          '<Callout type="note" title={"Literal"} n={-3} list={["a", 1, true]} o={{ a: 1 }}>Text {/* note */}</Callout>',
+          '',
+          '<details><summary>More</summary>Text</details>',
+        ].join('\n'),
+        true,
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses code in MDX with the line of each statement', () => {
+    expect(
+      problems(
+        [
+          "import fs from 'node:fs'",
+          "import x from './secret.txt?raw'",
+          'export const y = 1',
+          '',
+          '<Callout title={`a${b}`} type="note">x</Callout> {1 + 1}',
+          '',
+          '<Unknown />',
+        ].join('\n'),
+        true,
+      ),
+    ).toEqual([
+      `1: import from "node:fs" is not allowed: articles may import only from src/components/mdx/ (the components ${COMPONENTS} need no import)`,
+      `2: import from "./secret.txt?raw" is not allowed: articles may import only from src/components/mdx/ (the components ${COMPONENTS} need no import)`,
+      '3: export is not allowed in articles: remove it (articles cannot define code)',
+      '5: <Callout title={`a${b}`}>: only literal values (text, numbers, true/false) are allowed in props',
+      '5: {1 + 1} is not allowed: expressions run code; write the text, or escape the braces as \\{ \\}',
+      `7: <Unknown> is not one of the article components (${COMPONENTS}): use one of them or plain Markdown`,
+    ]);
+  });
+
+  it('refuses dangerous raw HTML and URLs, even with entities or whitespace in the scheme', () => {
+    expect(
+      problems(
+        [
+          'Text <img src="x.png" onerror="alert(1)"> and [link](javascript:alert(1)).',
+          '',
+          '<a href="jav&#x09;ascript:alert(1)">x</a>',
+          '',
+          '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>',
+          '<iframe src="https://evil.example/"></iframe>',
+        ].join('\n'),
+        false,
+        ['www.youtube-nocookie.com'],
+      ),
+    ).toEqual([
+      '1: <img onerror=…>: event-handler attributes run scripts; remove it',
+      '1: link to "javascript:alert(1)": javascript: URLs are not allowed; link to a page instead',
+      '3: <a href="jav\tascript:alert(1)">: javascript: URLs are not allowed; link to a page instead',
+      '6: <iframe src="https://evil.example/">: iframes may only load from www.youtube-nocookie.com; link to the page instead',
+    ]);
+  });
+});
+
+describe('plugin failures', () => {
+  it('records the file of any plugin exception, and keeps the text of invalid autolinks', async () => {
+    const crash = () => () => {
+      throw new Error('plugin bug');
+    };
+    const run = (plugins: unknown[], text: string, path: string) =>
+      unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype)
+        .use(guardPlugins(plugins) as never)
+        .use(rehypeStringify)
+        .process({ value: text, path });
+    await expect(run([crash], 'Text', '/content/articles/a.md')).rejects.toThrow('plugin bug');
+    expect(markdownFailures()).toContainEqual({
+      file: '/content/articles/a.md',
+      plugin: 'crash',
+      message: 'plugin bug',
+    });
+    const links = [[rehypeLinks, { base: '/', site: 'https://downstream.example' }]];
+    const html = String(await run(links, 'Mirror www.example.org::module/path now.', '/b.md'));
+    expect(html).toBe('<p>Mirror www.example.org::module/path now.</p>');
+    await expect(run(links, 'See [x](https://exa%mple.org/).', '/c.md')).rejects.toThrow(
+      'link target "https://exa%mple.org/" is not a valid URL: correct it, or write it as code in backticks',
+    );
+  });
+});
