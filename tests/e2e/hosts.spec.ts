@@ -17,7 +17,12 @@ import { ROOT, startServer, type ServerKind } from './servers.ts';
  */
 const DIST = join(ROOT, 'dist');
 // Legacy redirects to emit in the server configurations: the site's own list is empty until articles are imported.
-const LEGACY = [{ from: '/2019/05/abi-story.html', to: '/articles/almalinux-abi-compatibility/' }];
+// Paths come percent-decoded (src/lib/redirects.ts): one with non-ASCII letters, one with a space.
+const LEGACY = [
+  { from: '/2019/05/abi-story.html', to: '/articles/almalinux-abi-compatibility/' },
+  { from: '/2019/06/été/', to: '/articles/almalinux-abi-compatibility/' },
+  { from: '/old site/story.html', to: '/articles/almalinux-abi-compatibility/' },
+];
 
 const CASES: { kind: ServerKind; base: string; htaccess?: boolean }[] = [
   { kind: 'nginx', base: '/downstream/' },

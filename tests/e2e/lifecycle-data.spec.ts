@@ -12,6 +12,10 @@ test.describe('lifecycle dates in articles come from the distribution database',
       'gives 11 July 2026 as the end of regular security support',
     );
     await expect(page.locator('.article-body')).not.toContainText('12 July');
+    // Between the end of regular security support and the end of LTS: security fixes only, dated by the build.
+    await expect(page.locator('.article-body')).toContainText(
+      /Bookworm[’']s status in our database is now (security fixes only|end of life) \(as of \d{1,2} \w+ \d{4}\)\./,
+    );
     // "Ends in" is computed at the build date and keeps the date itself machine-readable.
     const endsIn = page.locator('.article-body time[datetime="2027-05-31"]', { hasText: /^end(s in|ed) / });
     await expect(endsIn).toHaveText(/^(ends in \d+ (months?|days?)|ends today|ended \d+ (months?|days?) ago)$/);
@@ -30,6 +34,7 @@ test.describe('lifecycle dates in articles come from the distribution database',
       '31 May 2036',
     ]);
     await expect(body).toContainText('31 May 2029 as the end of RHEL 7 ELS');
+    await expect(body).toContainText(/\(the latest for Debian 12 is 12\.15 \(11 July 2026\)\)/);
   });
 
   test('the editors page lists unverified dates, is noindex and stays out of the sitemap', async ({

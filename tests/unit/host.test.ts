@@ -47,7 +47,11 @@ describe('host policy', () => {
   });
   it('applies the base to legacy redirects and points them at the configured site', () => {
     expect(policy.redirects).toEqual([
-      { from: '/downstream/2019/05/old.html', to: 'https://downstream.example/downstream/articles/new/' },
+      {
+        from: '/downstream/2019/05/old.html',
+        fromEncoded: '/downstream/2019/05/old.html',
+        to: 'https://downstream.example/downstream/articles/new/',
+      },
     ]);
     expect(() => hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [{ from: 'old', to: '/new/' }] })).toThrow(
       /must be site paths starting with "\/"/,
@@ -57,6 +61,14 @@ describe('host policy', () => {
       { from: '/a', to: '/c/' },
     ];
     expect(() => hostPolicy({ ...EXAMPLE_DEPLOY, redirects: twice })).toThrow(/listed twice/);
+    expect(() => hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [{ from: '/a"b', to: '/c/' }] })).toThrow(/quotes/);
+    // Paths arrive decoded; requests and Location headers carry them encoded.
+    const [r] = hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [{ from: '/2019/été/', to: '/articles/x/' }] }).redirects;
+    expect(r).toEqual({
+      from: '/downstream/2019/été/',
+      fromEncoded: '/downstream/2019/%C3%A9t%C3%A9/',
+      to: 'https://downstream.example/downstream/articles/x/',
+    });
   });
 });
 
@@ -95,7 +107,7 @@ describe('host formats', () => {
   it('write .htaccess rules relative to the build folder, targets on the configured site', () => {
     const h = apacheHtaccess(policy);
     expect(h).toContain(
-      'RewriteRule ^2019/05/old\\.html$ https://downstream.example/downstream/articles/new/ [R=301,L]',
+      'RewriteRule "^2019/05/old\\.html$" https://downstream.example/downstream/articles/new/ [R=301,L,NE]',
     );
     expect(h).toContain('RewriteRule ^ https://downstream.example%{REQUEST_URI}/ [R=301,L]');
     expect(h).toContain('ErrorDocument 404 /downstream/404.html');

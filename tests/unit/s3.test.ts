@@ -108,7 +108,13 @@ describe('S3 upload (against s3rver, a local S3-compatible server)', () => {
 });
 
 describe('CloudFront function', () => {
-  const policy = hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [{ from: '/2019/old.html', to: '/articles/new/' }] });
+  const policy = hostPolicy({
+    ...EXAMPLE_DEPLOY,
+    redirects: [
+      { from: '/2019/old.html', to: '/articles/new/' },
+      { from: '/2019/été/', to: '/articles/new/' },
+    ],
+  });
   type Handler = (event: object) => {
     statusCode?: number;
     uri?: string;
@@ -124,6 +130,7 @@ describe('CloudFront function', () => {
       ['/downstream', 'https://downstream.example/downstream/'],
       ['/downstream/articles/story', 'https://downstream.example/downstream/articles/story/'],
       ['/downstream/2019/old.html', 'https://downstream.example/downstream/articles/new/'],
+      ['/downstream/2019/%C3%A9t%C3%A9/', 'https://downstream.example/downstream/articles/new/'],
     ] as const) {
       const res = request(from);
       expect(res.statusCode, from).toBe(301);

@@ -11,6 +11,7 @@ import {
   IMMUTABLE_DIRS,
   NOT_FOUND_PAGE,
   escapeRegExp,
+  quoted,
   type HostPolicy,
 } from './policy.ts';
 
@@ -47,7 +48,10 @@ export function apacheDirectives(policy: HostPolicy): string[] {
     '# Files for other hosts are configuration, not content.',
     `RewriteRule ^(${HOST_FILES.map(escapeRegExp).join('|')})$ - [R=404,L]`,
     ...(policy.redirects.length > 0 ? ['# Legacy URLs of imported articles.'] : []),
-    ...policy.redirects.map((r) => `RewriteRule ^${escapeRegExp(r.from.slice(base.length))}$ ${r.to} [R=301,L]`),
+    // The pattern sees the decoded path; the target is encoded already (NE: not again).
+    ...policy.redirects.map(
+      (r) => `RewriteRule ${quoted(`^${escapeRegExp(r.from.slice(base.length))}$`)} ${r.to} [R=301,L,NE]`,
+    ),
     '# A directory without its trailing slash (the base path too): 301 to the canonical URL on the configured site.',
     'RewriteCond %{REQUEST_FILENAME}/index.html -f',
     'RewriteCond %{REQUEST_URI} !/$',

@@ -10,6 +10,7 @@ import {
   NOT_FOUND_PAGE,
   contentTypeHeader,
   escapeRegExp,
+  quoted,
   type HostPolicy,
 } from './policy.ts';
 
@@ -54,7 +55,7 @@ export function caddySiteBody(policy: HostPolicy): string {
     'error @downstream_hostfiles 404',
     '',
     ...(policy.redirects.length > 0 ? ['# Legacy URLs of imported articles.'] : []),
-    ...policy.redirects.map((r) => `redir ${r.from} ${r.to} 301`),
+    ...policy.redirects.map((r) => `redir ${quoted(r.from)} ${r.to} 301`),
     '# A directory without its trailing slash: 301 to the canonical URL on the configured site.',
     '@downstream_directory {',
     `\tpath_regexp ^${escapeRegExp(base.slice(0, -1))}(/.*[^/])?$`,

@@ -310,7 +310,7 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
     await redirect(
       'redirect-legacy',
       `${base.pathname}${r.from.slice(1)}`,
-      site && `${site}${base.pathname}${r.to.slice(1)}`,
+      site && `${site}${encodeURI(`${base.pathname}${r.to.slice(1)}`)}`,
     );
   }
 

@@ -6,6 +6,7 @@ import {
   IMMUTABLE_DIRS,
   NOT_FOUND_PAGE,
   escapeRegExp,
+  quoted,
   type HostPolicy,
 } from './policy.ts';
 
@@ -94,7 +95,7 @@ export function nginxLocations(policy: HostPolicy): string {
   );
   for (const r of policy.redirects) {
     lines.push(
-      `    location = ${r.from} {`,
+      `    location = ${quoted(r.from)} {`,
       ...headers(CACHE.revalidate, '        '),
       `        return 301 ${r.to};`,
       '    }',

@@ -118,9 +118,11 @@ export function fileHeaders(relPath: string): { contentType: string; cacheContro
 }
 
 export interface Redirect {
-  /** Request path, base included ("/downstream/2019/05/old.html"). */
+  /** Request path, base included, percent-decoded as servers match it ("/downstream/2019/06/été/"). */
   from: string;
-  /** Absolute URL on the configured site. */
+  /** The same path percent-encoded, as it travels in a request line ("/downstream/2019/06/%C3%A9t%C3%A9/"). */
+  fromEncoded: string;
+  /** Absolute URL on the configured site, percent-encoded (a Location header value). */
   to: string;
 }
 
@@ -155,10 +157,15 @@ export function hostPolicy({
     if (!r.from.startsWith('/') || !r.to.startsWith('/')) {
       throw new Error(`legacy redirect ${r.from} → ${r.to}: both must be site paths starting with "/"`);
     }
+    if (/["\\\s]/.test(r.from.replace(/ /g, '')) || /["\\]/.test(r.to)) {
+      throw new Error(
+        `legacy redirect ${r.from} → ${r.to}: quotes, backslashes and control characters cannot be served`,
+      );
+    }
     const from = joinBase(b, r.from);
     if (seen.has(from)) throw new Error(`legacy redirect from ${r.from} is listed twice: keep one target`);
     seen.add(from);
-    list.push({ from, to: `${origin}${joinBase(b, r.to)}` });
+    list.push({ from, fromEncoded: encodeURI(from), to: `${origin}${encodeURI(joinBase(b, r.to))}` });
   }
   return { site: origin, base: b, headers: securityHeaders(imageHosts), redirects: list };
 }
@@ -171,4 +178,9 @@ export function canonical(policy: HostPolicy, path: string): string {
 /** Escapes a string for use inside a regular expression. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A double-quoted configuration string (nginx, Apache, Caddy); hostPolicy refuses paths with quotes or backslashes. */
+export function quoted(s: string): string {
+  return `"${s}"`;
 }
