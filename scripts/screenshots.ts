@@ -1,48 +1,44 @@
-// Developer tool: screenshots of key pages at phone and desktop widths, light and dark, into test-results/shots/.
-// Usage: npm run build:e2e, then `npx node scripts/screenshots.ts [path ...]` (serves dist/ with nginx on :4330).
+// Developer tool: every page type at 320, 375, 768 and 1280 px, light and dark, into test-results/shots/.
+// Usage: `npm run build:e2e`, then `npm run screenshots [-- path ...]` (serves dist/ with nginx on SHOTS_PORT,
+// default 4330). Long pages are cut at SHOT_HEIGHT px (default 3000; 0 for the full page).
 import { chromium } from 'playwright';
 import { mkdirSync } from 'node:fs';
 import { startNginx } from '../tests/e2e/nginx.ts';
+import { PAGE_TYPES } from '../tests/e2e/page-types.ts';
 
 const base = '/downstream/';
-const pages = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : [
-      '',
-      'articles/almalinux-abi-compatibility/',
-      'distros/almalinux/',
-      'distros/',
-      'search/?q=rocky',
-      'news/',
-      'feeds/',
-    ];
-const site = startNginx({ port: 4330, base });
+const port = Number(process.env.SHOTS_PORT ?? 4330);
+const WIDTHS = [320, 375, 768, 1280] as const;
+const args = process.argv.slice(2);
+const pages: [string, string][] = args.length
+  ? args.map((p) => [p.replace(/[^a-z0-9]+/gi, '-'), p])
+  : Object.entries(PAGE_TYPES);
+const maxHeight = Number(process.env.SHOT_HEIGHT ?? 3000);
+const site = startNginx({ port, base });
 const out = 'test-results/shots';
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+let count = 0;
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, width] of [
-      ['phone', 375],
-      ['desktop', 1280],
-    ] as const) {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-      for (const p of pages) {
-        await page.goto(`http://127.0.0.1:4330${base}${p}`);
-        await page.waitForTimeout(p.startsWith('search') ? 1200 : 150);
-        const file = `${out}/${(p.replace(/[^a-z0-9]+/gi, '-') || 'home').replace(/-$/, '')}-${name}-${scheme}.png`;
-        // Full pages of long articles are too tall to inspect; SHOT_HEIGHT limits the capture.
-        const height = Number(process.env.SHOT_HEIGHT ?? 0);
-        await page.screenshot({
-          path: file,
-          fullPage: true,
-          clip: height ? { x: 0, y: Number(process.env.SHOT_Y ?? 0), width, height } : undefined,
-        });
-        console.log(file);
+    for (const width of WIDTHS) {
+      const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
+      for (const [name, path] of pages) {
+        await page.goto(`http://127.0.0.1:${port}${base}${path.replace(/^\//, '')}`);
+        if (path.startsWith('/search/?')) {
+          await page.locator('[data-search-results] > li').first().waitFor({ timeout: 10_000 });
+        }
+        await page.waitForTimeout(100);
+        const full = await page.evaluate(() => document.documentElement.scrollHeight);
+        const height = maxHeight ? Math.min(full, maxHeight) : full;
+        const file = `${out}/${name.replace(/[^a-z0-9]+/gi, '-')}-${width}-${scheme}.png`;
+        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
+        count++;
       }
       await page.close();
     }
   }
+  console.log(`${count} screenshots in ${out}/`);
 } finally {
   await browser.close();
   site.stop();

@@ -4,15 +4,21 @@ import { E2E } from './env.ts';
 const FLAGSHIP = E2E.path('/articles/almalinux-abi-compatibility/');
 
 test.describe('foundation', () => {
-  test('the home page lists the AlmaLinux article, newest coverage first', async ({ page }) => {
+  test('the home page leads with the newest story, then the latest by section, newest first', async ({ page }) => {
     await page.goto(E2E.path('/'));
-    const link = page.locator(`main a[href="${FLAGSHIP}"]`).first();
-    await expect(link).toBeVisible();
-    const dates = await page
-      .locator('main .card time')
+    const top = await page
+      .locator('main .home-lead .card time')
       .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
-    expect(dates.length).toBeGreaterThan(1);
-    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(top.length).toBeGreaterThan(1);
+    expect([...top].sort().reverse()).toEqual(top);
+    const blocks = page.locator('main .section-block');
+    await expect(blocks.locator('h3 >> nth=0')).toBeVisible();
+    for (const block of await blocks.all()) {
+      const dates = await block.locator('.card time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      expect([...dates].sort().reverse()).toEqual(dates);
+      // Nothing in a section block is newer than the last headline at the top.
+      expect(dates.every((d) => d <= top[top.length - 1]!)).toBe(true);
+    }
   });
 
   test('the article renders a GFM table, heading ids and working table-of-contents links', async ({ page }) => {
@@ -23,16 +29,19 @@ test.describe('foundation', () => {
 
     const headingIds = await page.locator('.article-body h2[id]').evaluateAll((els) => els.map((e) => e.id));
     expect(headingIds.length).toBeGreaterThanOrEqual(3);
-    const tocLinks = page.locator('nav.toc a');
+    const tocLinks = page.locator('nav.toc-aside a');
     expect(await tocLinks.count()).toBeGreaterThanOrEqual(headingIds.length);
 
     const target = headingIds[headingIds.length - 1]!;
-    await page.locator(`nav.toc a[href="#${target}"]`).click();
+    await page.locator(`nav.toc-aside a[href="#${target}"]`).click();
     await expect(page).toHaveURL(new RegExp(`#${target}$`));
     await expect(page.locator(`#${target}`)).toBeInViewport();
 
-    // The heading's own anchor link points at itself.
-    await expect(page.locator(`#${target} a.heading-anchor`)).toHaveAttribute('href', `#${target}`);
+    // The heading's own anchor link, beside it, points at it.
+    await expect(page.locator(`.heading-wrapper:has(> #${target}) > a.heading-anchor`)).toHaveAttribute(
+      'href',
+      `#${target}`,
+    );
   });
 
   test('the article shows byline, dates, reading time, sources and links to its distributions', async ({ page }) => {

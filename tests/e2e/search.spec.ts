@@ -204,7 +204,8 @@ test.describe('search page', () => {
         0,
       );
       if (/[a-z]{3}/i.test(q)) await expect(page.locator('[data-search-status]')).toContainText(q.trim());
-      // The header combobox renders the same input as text too.
+      // The header combobox (on any page but search) renders the same input as text too.
+      await page.goto(E2E.path('/archive/'));
       await page.locator('#header-q').fill(q);
       await expect(page.locator('[data-quick-status]')).toContainText(q.trim());
       expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();

@@ -68,6 +68,8 @@ const { getArticles, getIndex, articlesInSeries, articlesOfType, articlesWithDis
 const { articleView, lastUpdated, resolveId, toArticleView } = await import('../../src/lib/article-view.ts');
 const { searchRecord } = await import('../../src/lib/search/record.ts');
 const { articleJsonLd, articleCrumbs } = await import('../../src/lib/structured-data.ts');
+const { feedScopes } = await import('../../src/lib/scopes.ts');
+const { articlePage } = await import('../../src/lib/article-page.ts');
 
 beforeEach(() => {
   // Production visibility (no drafts) against a fixed build clock.
@@ -169,5 +171,34 @@ describe('article read model', () => {
     expect(article.dateModified).toBe('2025-06-10T00:00:00.000Z');
     expect(article.author).toEqual([{ '@type': 'Organization', name: 'News desk, Downstream' }]);
     expect(article.url).toBe('https://x.example/articles/new/');
+  });
+});
+
+describe('views pages ask for', () => {
+  it('slices coverage into feed scopes: the site, each section, distribution, topic and desk', async () => {
+    const scopes = await feedScopes();
+    expect(scopes.map((s) => `${s.kind}:${s.id} ${s.path} ${s.articles.length}`)).toEqual([
+      'site:all / 4',
+      'section:news /news/ 3',
+      'section:analysis /analysis/ 0',
+      'section:guide /guides/ 1',
+      'section:opinion /opinion/ 0',
+      'distro:almalinux /distros/almalinux/ 4',
+      'distro:debian /distros/debian/ 0',
+      'distro:rocky-linux /distros/rocky-linux/ 4',
+      'topic:lifecycle /topics/lifecycle/ 4',
+      'author:news-desk /authors/news-desk/ 4',
+    ]);
+  });
+
+  it('gives an article page its view, related coverage and place in its series', async () => {
+    const [newest, ...rest] = await getArticles();
+    const page = await articlePage(newest!);
+    expect(page.view.id).toBe('new');
+    expect(page.related.map((a) => a.id).sort()).toEqual(rest.map((a) => a.id).sort());
+    expect(page.series?.items.map((a) => a.id)).toEqual(['new']);
+    expect(page.series?.nav).toEqual({ index: 0, previous: undefined, next: undefined });
+    const plain = await articlePage(rest.at(-1)!);
+    expect(plain.series).toBeUndefined();
   });
 });

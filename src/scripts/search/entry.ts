@@ -11,14 +11,17 @@ const mount = () => {
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
-if (input) {
-  input.addEventListener('focus', () => void mount(), { once: true });
+// Pages with their own search box (search, 404, distribution hubs) have no header field: the shortcut focuses theirs.
+const shortcutTarget = input ?? document.querySelector<HTMLInputElement>('[data-search-shortcut]');
+
+if (input) input.addEventListener('focus', () => void mount(), { once: true });
+if (shortcutTarget) {
   document.addEventListener('keydown', (e) => {
     const shortcut = (e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey);
     if (shortcut || (e.key === '/' && !typing(e.target) && !e.altKey && !e.ctrlKey && !e.metaKey)) {
       e.preventDefault();
-      input.focus();
-      input.select();
+      shortcutTarget.focus();
+      shortcutTarget.select();
     }
   });
 }

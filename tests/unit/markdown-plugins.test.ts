@@ -1,0 +1,98 @@
+/**
+ * The rehype plugins of the Markdown pipeline (src/lib/markdown/), each run on the HTML that the stages before it
+ * produce, and checked on the markup a reader (or a screen reader) gets.
+ */
+import { describe, expect, it } from 'vitest';
+import { unified, type Pluggable } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import { rehypeCodeBlocks } from '../../src/lib/markdown/rehype-code-blocks.ts';
+import { rehypeHeadingAnchors } from '../../src/lib/markdown/rehype-heading-anchors.ts';
+import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
+import { rehypeTaskListLabels } from '../../src/lib/markdown/rehype-task-list-labels.ts';
+
+function run(html: string, ...plugins: Pluggable[]): string {
+  return String(unified().use(rehypeParse, { fragment: true }).use(plugins).use(rehypeStringify).processSync(html));
+}
+
+describe('rehype-links', () => {
+  const site = 'https://downstream.example';
+  const under = (html: string) => run(html, [rehypeLinks, { base: '/downstream/', site }]);
+  const atRoot = (html: string) => run(html, [rehypeLinks, { base: '/', site }]);
+
+  it('puts root-relative links and images under the base path, once', () => {
+    expect(under('<a href="/distros/debian/">Debian</a>')).toBe('<a href="/downstream/distros/debian/">Debian</a>');
+    expect(under('<a href="/downstream/feeds/">Feeds</a>')).toBe('<a href="/downstream/feeds/">Feeds</a>');
+    expect(under('<img src="/images/a.png" alt="A">')).toBe('<img src="/downstream/images/a.png" alt="A">');
+    expect(under('<picture><source src="/a.webp"></picture>')).toBe(
+      '<picture><source src="/downstream/a.webp"></picture>',
+    );
+  });
+
+  it('leaves links alone at the root, and relative links, anchors and protocol-relative images everywhere', () => {
+    expect(atRoot('<a href="/news/">News</a>')).toBe('<a href="/news/">News</a>');
+    expect(under('<a href="#install">Install</a><a href="../x/">x</a>')).toBe(
+      '<a href="#install">Install</a><a href="../x/">x</a>',
+    );
+    expect(under('<img src="//cdn.example/a.png" alt="">')).toBe('<img src="//cdn.example/a.png" alt="">');
+    expect(under('<a>no href</a>')).toBe('<a>no href</a>');
+  });
+
+  it('marks links to other sites as external, with hidden text for screen readers', () => {
+    expect(under('<a href="https://www.debian.org/" class="x">Debian</a>')).toBe(
+      '<a href="https://www.debian.org/" class="x external" rel="noopener noreferrer external">Debian' +
+        '<span class="visually-hidden"> (external site)</span></a>',
+    );
+    expect(under('<a href="//lwn.net/">LWN</a>')).toContain('rel="noopener noreferrer external"');
+  });
+
+  it('does not mark absolute links to the site itself', () => {
+    expect(under('<a href="https://downstream.example/downstream/news/">News</a>')).toBe(
+      '<a href="https://downstream.example/downstream/news/">News</a>',
+    );
+  });
+});
+
+describe('rehype-heading-anchors', () => {
+  const anchors = (html: string) => run(html, rehypeSlug, rehypeHeadingAnchors);
+
+  it('adds a link to the section to h2-h4 with an id, named by the heading text', () => {
+    expect(anchors('<h2>Support ends</h2>')).toBe(
+      '<h2 id="support-ends" class="heading">Support ends<a href="#support-ends" class="heading-anchor" ' +
+        'data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
+        '<span class="visually-hidden">Link to the section “Support ends”</span></a></h2>',
+    );
+    expect(anchors('<h4>Deep</h4>')).toContain('href="#deep"');
+  });
+
+  it('leaves h1, h5 and headings without an id alone', () => {
+    expect(anchors('<h1>Title</h1><h5>Small</h5>')).not.toContain('heading-anchor');
+    expect(run('<h2>No id</h2>', rehypeHeadingAnchors)).toBe('<h2>No id</h2>');
+  });
+});
+
+describe('rehype-task-list-labels', () => {
+  it('names each task checkbox after its item', () => {
+    const html =
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled> Back up /etc</li>' +
+      '<li class="task-list-item"><input type="checkbox" checked disabled></li></ul>';
+    expect(run(html, rehypeTaskListLabels)).toBe(
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled aria-label="Back up /etc"> Back up /etc</li>' +
+        '<li class="task-list-item"><input type="checkbox" checked disabled aria-label="Task"></li></ul>',
+    );
+  });
+
+  it('leaves ordinary list items and other inputs alone', () => {
+    const html = '<ul><li>Plain</li><li><input type="text"> field</li></ul>';
+    expect(run(html, rehypeTaskListLabels)).toBe(html);
+  });
+});
+
+describe('rehype-code-blocks', () => {
+  it('puts every code block in the tab order so it can be scrolled by keyboard', () => {
+    expect(run('<pre><code>dnf upgrade</code></pre><p><code>inline</code></p>', rehypeCodeBlocks)).toBe(
+      '<pre tabindex="0"><code>dnf upgrade</code></pre><p><code>inline</code></p>',
+    );
+  });
+});
