@@ -13,6 +13,7 @@ import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
+import remarkSmartypants from './src/lib/markdown/remark-smartypants.ts';
 import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
@@ -33,6 +34,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // refuses what contributors may not write (MDX code, dangerous raw HTML) before anything renders it.
 // guardPlugins: a plugin's exception fails the build naming the file (Astro's content sync would swallow it).
 const processor = unified({
+  // Astro's own remark-gfm and smartypants are turned off: a guarded plugin is a new function, which unified
+  // cannot recognise as the one Astro already added (GFM would parse twice); our smartypants gives the same output
+  // as Astro's for less CPU (src/lib/markdown/remark-smartypants.ts).
+  gfm: false,
+  smartypants: false,
   remarkPlugins: guardPlugins([
     [
       remarkTrust,
@@ -44,6 +50,7 @@ const processor = unified({
       },
     ],
     remarkGfm,
+    remarkSmartypants,
   ]),
   rehypePlugins: guardPlugins([
     // Raw HTML first, so links and images written as HTML get the same plugins as Markdown ones (Astro itself

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { article, BUILD, build, buildEnv, fixtureContent, ROOT } from './fixture.ts';
 
@@ -35,17 +36,20 @@ function snapshot(root: string): Record<string, string> {
   return out;
 }
 
-/** Files anywhere beside the content (dist/, staging leftovers) that contain unpublished text. */
-function leaks(): string[] {
+/** Files anywhere beside the content (dist/, staging leftovers) that contain unpublished text, compressed or not. */
+function filesWith(words: string[]): string[] {
   const found: string[] = [];
   for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(d.parentPath, d.name);
     if (!d.isFile() || path.startsWith(contentDir)) continue;
-    const text = readFileSync(path).toString('latin1');
-    if (text.includes(DRAFT_TEXT) || text.includes(SCHEDULED_TEXT)) found.push(path.slice(dir.length));
+    const raw = readFileSync(path);
+    // Pagefind's index and fragments are gzip files: read what a search client would read.
+    const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('latin1');
+    if (words.some((w) => text.includes(w))) found.push(path.slice(dir.length));
   }
   return found;
 }
+const leaks = () => filesWith([DRAFT_TEXT, SCHEDULED_TEXT]);
 
 /** Whatever is beside dist/ after a build: only dist/ and the content, no staging folder, no aside copy. */
 const beside = () => readdirSync(dir).sort();
@@ -110,6 +114,10 @@ describe('dist/ is the last complete build', () => {
     expect(existsSync(join(outDir, 'pagefind/pagefind.js')), 'the index is written by npm run build').toBe(true);
     expect(readdirSync(outDir).filter((f) => f.startsWith('.') && f !== '.htaccess')).toEqual([]);
     expect(leaks()).toEqual([]);
+    // The scan sees published text where it is: pages, feeds and Pagefind's compressed fragments.
+    const published = filesWith(['zebrafruit payload']);
+    expect(published).toContain('/dist/articles/fixture-markup/index.html');
+    expect(published.some((f) => f.startsWith('/dist/pagefind/fragment/'))).toBe(true);
     good = snapshot(outDir);
   });
 

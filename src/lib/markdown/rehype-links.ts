@@ -51,7 +51,7 @@ export function rehypeLinks(options: LinkOptions) {
           }
           problems.push({
             line: node.position?.start.line,
-            message: `link target "${href}" is not a valid URL: correct it, or write it as code in backticks`,
+            message: `link target "${href}" is not a valid URL: correct it, or write it as code in backticks (see docs/writing.md#links-and-images)`,
           });
           return;
         }
