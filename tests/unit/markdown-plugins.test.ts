@@ -59,9 +59,10 @@ describe('rehype-heading-anchors', () => {
 
   it('adds a link to the section to h2-h4 with an id, named by the heading text', () => {
     expect(anchors('<h2>Support ends</h2>')).toBe(
-      '<h2 id="support-ends" class="heading">Support ends<a href="#support-ends" class="heading-anchor" ' +
-        'data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
-        '<span class="visually-hidden">Link to the section “Support ends”</span></a></h2>',
+      // The anchor sits beside the heading (in a wrapper), so the heading's text (and the ToC) stays exactly the title.
+      '<div class="heading-wrapper level-h2"><h2 id="support-ends">Support ends</h2><a href="#support-ends" ' +
+        'class="heading-anchor" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
+        '<span class="visually-hidden">Link to the section “Support ends”</span></a></div>',
     );
     expect(anchors('<h4>Deep</h4>')).toContain('href="#deep"');
   });
