@@ -10,6 +10,7 @@ import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { dateProblem } from '../../scripts/build/content-sources.ts';
+import { pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
 import { astroArticleId } from '../../src/lib/checks/content-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -134,5 +135,21 @@ describe('plugin failures', () => {
     await expect(run(links, 'See [x](https://exa%mple.org/).', '/c.md')).rejects.toThrow(
       'link target "https://exa%mple.org/" is not a valid URL: correct it, or write it as code in backticks',
     );
+  });
+});
+
+describe('render failures in the log of astro build', () => {
+  it('finds the lines Astro logs when it swallows a Markdown exception (the backstop for its own plugins)', () => {
+    // As Astro 7 prints them (tests/build/inputs.test.ts triggered this one before rehype-links was fixed).
+    const log = [
+      '16:57:07 [content] Syncing content',
+      '16:57:07 [ERROR] [glob-loader] Error rendering rsync.md: Failed to parse Markdown file "/tmp/x/content/articles/rsync.md":',
+      'Invalid URL',
+      '16:57:08 [content] Synced content',
+    ].join('\n');
+    expect(pluginFailuresInLog(log)).toEqual([
+      'rsync.md: Failed to parse Markdown file "/tmp/x/content/articles/rsync.md":',
+    ]);
+    expect(pluginFailuresInLog('16:57:08 [content] Synced content')).toEqual([]);
   });
 });
