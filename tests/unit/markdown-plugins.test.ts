@@ -57,11 +57,10 @@ describe('rehype-links', () => {
 describe('rehype-heading-anchors', () => {
   const anchors = (html: string) => run(html, rehypeSlug, rehypeHeadingAnchors);
 
-  it('adds a link to the section to h2-h4 with an id, named by the heading text', () => {
+  it('adds a link to the section beside h2-h4 with an id (never inside: the heading text stays clean)', () => {
     expect(anchors('<h2>Support ends</h2>')).toBe(
-      // The anchor sits beside the heading (in a wrapper), so the heading's text (and the ToC) stays exactly the title.
-      '<div class="heading-wrapper level-h2"><h2 id="support-ends">Support ends</h2><a href="#support-ends" ' +
-        'class="heading-anchor" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
+      '<div class="heading-wrapper level-h2"><h2 id="support-ends">Support ends</h2>' +
+        '<a href="#support-ends" class="heading-anchor" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
         '<span class="visually-hidden">Link to the section “Support ends”</span></a></div>',
     );
     expect(anchors('<h4>Deep</h4>')).toContain('href="#deep"');
