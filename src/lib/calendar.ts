@@ -1,6 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Release } from '../schemas/distro.ts';
-import { finalDate } from './lifecycle.ts';
+import { lifecycleEvents } from './lifecycle.ts';
 
 export interface CalendarDistro {
   id: string;
@@ -29,27 +29,23 @@ export function releaseEvents(distro: CalendarDistro, host: string, stamp: Date)
       // DTSTAMP comes from the build clock, so rebuilding the same content on the same day is byte-identical.
       timestamp: stamp.getTime(),
     } as EventAttributes);
+  const text = {
+    release: (label: string) => [`${label} released`, `${label} was released.`],
+    'support-end': (label: string) => [
+      `${label}: full support ends`,
+      `${label} leaves full support and receives security fixes only until its end of life.`,
+    ],
+    eol: (label: string) => [
+      `${label} reaches end of life`,
+      `${label} receives no further updates, including security fixes, after this date.`,
+    ],
+  } as const;
   for (const r of distro.releases) {
     const label = `${distro.name} ${r.version}${r.codename ? ` (${r.codename})` : ''}`;
-    add('release', r.released, `${label} released`, `${label} was released.`, r.version);
-    if (r.supportEnd && r.eol) {
-      add(
-        'support-end',
-        r.supportEnd,
-        `${label}: full support ends`,
-        `${label} leaves full support and receives security fixes only until its end of life.`,
-        r.version,
-      );
+    for (const e of lifecycleEvents(r)) {
+      const [title, description] = text[e.kind](label);
+      add(e.kind, e.date, title!, description!, r.version);
     }
-    const end = finalDate(r);
-    if (end)
-      add(
-        'eol',
-        end,
-        `${label} reaches end of life`,
-        `${label} receives no further updates, including security fixes, after this date.`,
-        r.version,
-      );
   }
   return events;
 }

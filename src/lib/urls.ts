@@ -58,6 +58,17 @@ export const paths = {
     return q ? `/search/?${q}` : '/search/';
   },
   feeds: () => '/feeds/',
+  /** Every supported release on one timeline; a family's releases only when `family` is given. */
+  lifecycles: (family?: string) => (family ? `/lifecycles/${family}/` : '/lifecycles/'),
+  /** A release's row in the lifecycle table of its distribution's hub. */
+  release: (id: string, version: string) => `/distros/${id}/#${releaseAnchor(version)}`,
+  /** Where the lifecycle-event feeds live (use with `feed`): all distributions, or one. */
+  lifecycleFeeds: (id?: string) => (id ? `/distros/${id}/lifecycle/` : '/lifecycles/'),
+  /** The static JSON API, version 1. */
+  apiIndex: () => '/api/v1/distributions.json',
+  apiDistribution: (id: string) => `/api/v1/distributions/${id}.json`,
+  apiCycles: (id: string) => `/api/v1/distributions/${id}/cycles.json`,
+  apiSchema: () => '/api/v1/schema.json',
   page: (basePath: string, n: number) => (n <= 1 ? basePath : `${basePath}${n}/`),
   /** A feed file of the listing at `listing` (its site path, e.g. "/distros/debian/"; "/" for the whole site). */
   feed: (listing: string, format: FeedFormat = FEED_FORMATS[0]) => `${listing}${format.file}`,
@@ -68,6 +79,19 @@ export const paths = {
   /** The build's data file of social-image records (src/pages/og/cards.json.ts); never deployed. */
   socialCards: () => '/og/cards.json',
 } as const;
+
+/** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */
+export function releaseAnchor(version: string): string {
+  return `release-${version
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/** The same URL as `absoluteUrl`, with the webcal: scheme calendar apps subscribe to (instead of downloading once). */
+export function webcalUrl(path: string, site: string | URL): string {
+  return absoluteUrl(path, site).replace(/^https?:/, 'webcal:');
+}
 
 /** Section URLs use the plural English word for each article type. */
 export function sectionSlug(type: string): string {
