@@ -45,7 +45,7 @@ beforeAll(() => {
   content = join(dir, 'content');
   cpSync(join(ROOT, 'tests/fixtures/content'), content, { recursive: true });
   for (const from of ['wordpress', 'jekyll', 'hugo'] as const) reports[from] = run(from);
-});
+}, 30_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const classes = (r: ImportReport | undefined) => new Set(r?.needsHuman.map((n) => n.class));
@@ -213,5 +213,5 @@ describe('re-running', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited);
     run('jekyll', '2027-01-15', true);
     expect(readFileSync(file, 'utf8')).not.toContain('edited.');
-  });
+  }, 30_000);
 });
