@@ -276,7 +276,7 @@ describe('drawing', () => {
       card: {
         id: 'x',
         kicker: 'News',
-        headline: 'Fedora 40 と openSUSE の新しいリリース',
+        headline: 'Fedora 40 と openSUSE の新しいリリース，데비안 13 출시，统信发布',
         distro: 'Fedora Linux',
         dateLabel: '23 April 2024',
       },

@@ -33,9 +33,9 @@ function packageVersion(pkg: string): string {
 export function codeFingerprint(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
-  for (const file of readdirSync(here)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()) {
+  // The vendored CJK fonts are covered by cjk-fonts/README.md, which names their version.
+  const files = [...readdirSync(here).filter((f) => f.endsWith('.ts')), 'cjk-fonts/README.md'].sort();
+  for (const file of files) {
     hash.update(file).update(readFileSync(join(here, file)));
   }
   for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(pkg)}`);

@@ -1,13 +1,14 @@
 /**
- * Fonts for the social images: Noto Sans and the CJK families from @fontsource packages, never from the network.
- * The packages ship each weight cut into unicode-range subsets (WOFF next to WOFF2; satori reads WOFF), and
- * unicode.json in each package maps subset names to the code points they hold, so a card loads only the subsets
- * its characters need.
+ * Fonts for the social images, never from the network: Noto Sans from its @fontsource package, and Noto Sans SC,
+ * JP and KR at weight 700 from cjk-fonts/ (why: cjk-fonts/README.md). Each weight is cut into unicode-range
+ * subsets (WOFF; satori reads WOFF, not WOFF2), and unicode.json maps subset names to the code points they hold, so
+ * a card loads only the subsets its characters need.
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { create as parseFont, type Font as FontFace } from 'fontkitten';
 import type { Font as SatoriFont } from 'satori';
@@ -18,15 +19,21 @@ export type Weight = 400 | 600 | 700 | 800;
 
 export interface Family {
   id: string;
-  pkg: string;
+  /** Directory holding unicode.json and files/. */
+  dir: string;
   cjk?: CjkFont;
+  /** The one weight shipped, used for every requested weight; all weights when absent. */
+  onlyWeight?: Weight;
 }
 
+const fontsource = (pkg: string) => dirname(createRequire(import.meta.url).resolve(pkg)); // the package's index.css
+const vendored = (id: string) => fileURLToPath(new URL(`./cjk-fonts/${id}/`, import.meta.url));
+
 export const FAMILIES: readonly Family[] = [
-  { id: 'noto-sans', pkg: '@fontsource/noto-sans' },
-  { id: 'noto-sans-sc', pkg: '@fontsource/noto-sans-sc', cjk: 'sc' },
-  { id: 'noto-sans-jp', pkg: '@fontsource/noto-sans-jp', cjk: 'jp' },
-  { id: 'noto-sans-kr', pkg: '@fontsource/noto-sans-kr', cjk: 'kr' },
+  { id: 'noto-sans', dir: fontsource('@fontsource/noto-sans') },
+  { id: 'noto-sans-sc', dir: vendored('noto-sans-sc'), cjk: 'sc', onlyWeight: 700 },
+  { id: 'noto-sans-jp', dir: vendored('noto-sans-jp'), cjk: 'jp', onlyWeight: 700 },
+  { id: 'noto-sans-kr', dir: vendored('noto-sans-kr'), cjk: 'kr', onlyWeight: 700 },
 ];
 
 interface Subset {
@@ -60,9 +67,8 @@ export class FontBook {
   private readonly files = new Map<string, Promise<{ data: Buffer; face: FontFace }>>();
 
   constructor(families: readonly Family[] = FAMILIES) {
-    const require = createRequire(import.meta.url);
     for (const family of families) {
-      const dir = dirname(require.resolve(family.pkg)); // the package's index.css
+      const { dir } = family;
       const unicode = JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
       const keys = Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
       this.subsets.set(
@@ -85,7 +91,8 @@ export class FontBook {
 
   /** Loads (once) and parses one subset file at one weight. */
   async load(subset: Subset, weight: Weight): Promise<LoadedFont> {
-    const file = join(subset.dir, 'files', `${subset.family.id}-${subset.key}-${weight}-normal.woff`);
+    const cut = subset.family.onlyWeight ?? weight;
+    const file = join(subset.dir, 'files', `${subset.family.id}-${subset.key}-${cut}-normal.woff`);
     let entry = this.files.get(file);
     if (!entry) {
       entry = readFile(file).then((woff) => {
