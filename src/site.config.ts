@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LANG, LOCALE } from './lib/locale.ts';
 
 /** Everything about the publication that is not content. */
 export const SITE = {
@@ -6,8 +7,9 @@ export const SITE = {
   tagline: 'News and analysis about Linux distributions',
   description:
     'Downstream covers Linux distributions: releases, lifecycles, governance and the stories that connect them.',
-  lang: 'en',
-  locale: 'en_GB',
+  lang: LANG,
+  /** Open Graph's form of the locale (en_GB). */
+  locale: LOCALE.replace('-', '_'),
   pageSize: 12,
   feedSize: 30,
 } as const;

@@ -273,11 +273,14 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   const loadAvgBefore = loadavg()[0]!;
   const before = codeFingerprint(o.repo);
   const astro = [process.execPath, join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir];
-  const pagefindCli = [process.execPath, join(o.repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', o.outDir];
-  // `sh -c 'astro … && pagefind …' sh <astro…> -- <pagefind…>`: both in one process tree, failing like `&&`.
-  const [cmd, args] = o.pagefindCli
-    ? ['sh', ['-c', `"$1" "$2" "$3" "$4" "$5" && shift 6 && "$@"`, 'sh', ...astro, '--', ...pagefindCli]]
-    : [astro[0]!, astro.slice(1)];
+  const steps = join(o.repo, 'scripts/bench/lib/build-steps.ts');
+  // The real site is built as `npm run build` builds it: content source checks, `astro build`, then Pagefind in
+  // its own process after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
+  const commands = o.pagefindCli
+    ? [astro, [process.execPath, join(o.repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', o.outDir]]
+    : [[process.execPath, steps, 'sources', o.contentDir], astro, [process.execPath, steps, 'index', o.outDir]];
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const [cmd, args] = ['sh', ['-c', commands.map((c) => c.map(quote).join(' ')).join(' && ')]];
   const r = await runMeasured(cmd, args, {
     cwd: o.projDir,
     env: childEnv({
