@@ -23,7 +23,8 @@ import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors
 import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
 import legacyRedirectPages from './src/integrations/legacy-redirects.ts';
-import { CSP_DIRECTIVES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+import { cspDirectives, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+import { remoteImageHosts } from './src/lib/remote-images.ts';
 
 const { site, base } = siteConfig(process.env);
 
@@ -79,7 +80,8 @@ export default defineConfig({
   security: {
     csp: {
       algorithm: 'SHA-256',
-      directives: [...CSP_DIRECTIVES],
+      // img-src follows the allowed remote image hosts (content/remote-images.yaml).
+      directives: cspDirectives(remoteImageHosts(contentDir(process.env))),
       scriptDirective: { resources: [...SCRIPT_SOURCES] },
     },
   },

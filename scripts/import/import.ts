@@ -236,6 +236,28 @@ export function runImport(opts: ImportOptions): ImportReport {
     for (const ref of [post.file, noExt, basename(noExt), basename(post.file)]) if (!byRef.has(ref)) byRef.set(ref, p);
   }
 
+  // Titles are unique across the archive (the build refuses duplicates): a repeated title gets its date, reported.
+  const titleKey = (t: string) => t.trim().toLowerCase().replace(/\s+/g, ' ');
+  const takenTitles = new Set(otherTitles(join(opts.contentDir, 'articles'), articlesDir).map(titleKey));
+  const titles = new Map<Planned, string>();
+  for (const p of planned) {
+    const base = p.post.title ?? '';
+    if (!base) continue;
+    let title = base;
+    if (takenTitles.has(titleKey(title))) {
+      title = `${base} (${p.date ?? 'undated'})`;
+      for (let n = 2; takenTitles.has(titleKey(title)); n++) title = `${base} (${p.date ?? 'undated'}, ${n})`;
+      report.needsHuman.push({
+        file: p.post.file,
+        article: p.slug,
+        class: 'duplicate-title',
+        message: `another article is titled "${base}": published as "${title}"; say what is different`,
+      });
+    }
+    takenTitles.add(titleKey(title));
+    titles.set(p, title);
+  }
+
   // 3. Names not in the mapping file yet get their suggestion (written to the file for review) or none.
   const seen = { authors: new Set<string>(), categories: new Set<string>(), tags: new Set<string>() };
   for (const { post } of planned) {
@@ -268,7 +290,7 @@ export function runImport(opts: ImportOptions): ImportReport {
   for (const p of planned) {
     const { post } = p;
     const notes: Note[] = [];
-    const title = post.title ?? '';
+    const title = titles.get(p) ?? '';
     const resolvePost = (ref: string) => {
       const r = ref.trim().replace(/^["']|["']$/g, '');
       return (
@@ -432,6 +454,30 @@ export function runImport(opts: ImportOptions): ImportReport {
   writeFileSync(join(importsDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(importsDir, 'report.md'), reportMarkdown(report));
   return report;
+}
+
+/** Titles of the articles outside this import's folder (new writing and other imports). */
+function otherTitles(articles: string, own: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (full === own) continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.mdx?$/.test(name)) {
+        const fm = readFileSync(full, 'utf8').match(/^---\r?\n([\s\S]*?)\r?\n---/);
+        try {
+          const title = (parseYaml(fm?.[1] ?? '') as { title?: unknown } | null)?.title;
+          if (typeof title === 'string') out.push(title);
+        } catch {
+          /* the build reports unreadable front matter */
+        }
+      }
+    }
+  };
+  walk(articles);
+  return out;
 }
 
 function stripBase(path: string, basePath: string | undefined): string {

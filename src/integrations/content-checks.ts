@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { indexDist } from '../lib/checks/dist-index.ts';
 import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from '../lib/checks/rules.ts';
 import { articleFiles, duplicateArticleUrls, lineOfTarget } from '../lib/checks/content-files.ts';
+import { remoteImageCheck, remoteImageHosts, remoteImagesIn } from '../lib/remote-images.ts';
+import { loadPage } from '../lib/checks/dist-index.ts';
 import {
   importClaimProblem,
   importedArticles,
@@ -49,9 +51,18 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
         const articles = articleFiles(articlesDir);
         const imported = importedArticles(articles);
         const idOf = (p: Problem) => p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
-        const all = runChecks(site, [internalLinks, imageAlt, externalLinks], (file) =>
+        const allowedHosts = remoteImageHosts(contentDir);
+        const all = runChecks(site, [internalLinks, imageAlt, externalLinks, remoteImageCheck(allowedHosts)], (file) =>
           file.startsWith('articles/'),
         ).filter((p) => p.inContent);
+        // Every remote image host in use, listed on each build (the CSP allows content/remote-images.yaml).
+        const inUse = new Map<string, number>();
+        for (const file of site.htmlFiles.filter((f) => f.startsWith('articles/')))
+          for (const i of remoteImagesIn(loadPage(site, file))) inUse.set(i.host, (inUse.get(i.host) ?? 0) + 1);
+        if (inUse.size)
+          logger.info(
+            `remote image hosts in use: ${[...inUse].map(([h, n]) => `${h} (${n})`).join(', ')}; allowed: ${allowedHosts.join(', ') || 'none'}`,
+          );
         // The relaxed policy: legacy images without alt text in imported articles are listed, not fatal.
         const legacy = all.filter((p) => p.check === 'images' && imported.has(idOf(p)));
         const problems = all.filter((p) => !legacy.includes(p));

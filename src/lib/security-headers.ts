@@ -30,6 +30,38 @@ export const CSP_HEADER = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The img-src directive for a list of allowed hosts (https only). */
+export function imgSrc(hosts: readonly string[]): `img-src ${string}` {
+  return `img-src ${["'self' data:", ...[...hosts].sort().map((h) => `https://${h}`)].join(' ')}`;
+}
+
+/**
+ * The directives with remote image hosts allowed (content/remote-images.yaml, src/lib/remote-images.ts): img-src
+ * gains `https://<host>` for each, nothing else changes.
+ */
+export function cspDirectives(
+  imageHosts: readonly string[] = [],
+): ((typeof CSP_DIRECTIVES)[number] | `img-src ${string}`)[] {
+  return CSP_DIRECTIVES.map((d) => (d.startsWith('img-src ') ? imgSrc(imageHosts) : d));
+}
+
+/** The header policy for a site that allows these remote image hosts. */
+export function cspHeader(imageHosts: readonly string[] = []): string {
+  const directives = cspDirectives(imageHosts);
+  return [
+    ...directives.slice(0, 1),
+    `script-src ${SCRIPT_SOURCES.join(' ')}`,
+    "style-src 'self'",
+    ...directives.slice(1),
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Every security header, for a site that allows these remote image hosts. */
+export function securityHeaders(imageHosts: readonly string[] = []): Record<string, string> {
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': cspHeader(imageHosts) };
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP_HEADER,
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',

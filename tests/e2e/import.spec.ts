@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runImport } from '../../scripts/import/import.ts';
 import { build } from '../build/fixture.ts';
 import { startNginx, type NginxSite } from './nginx.ts';
 import { hostPolicy } from '../../src/lib/host/policy.ts';
-import { nginxLocations } from '../../src/lib/host/nginx.ts';
+import { nginxLocations, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
 import { legacyRedirects } from '../../src/lib/redirects.ts';
+import { remoteImageHosts } from '../../src/lib/remote-images.ts';
 
 /**
  * The whole migration path: import the three synthetic fixture archives into a fixture site, build it, serve it
@@ -40,6 +41,8 @@ test.beforeAll(async () => {
   });
   runImport({ ...common, from: 'jekyll', prefix: 'jekyll', input: join(FIX, 'jekyll') });
   runImport({ ...common, from: 'hugo', prefix: 'hugo', input: join(FIX, 'hugo/content') });
+  // The WordPress fixture shows one remote image; the newsroom allows its host (the CSP follows).
+  writeFileSync(join(content, 'remote-images.yaml'), 'hosts: [images.example.net]\n');
   outDir = join(dir, 'dist');
   const r = build(content, outDir);
   if (!r.ok) throw new Error(`fixture site build failed:\n${r.output.slice(-4000)}`);
@@ -48,8 +51,15 @@ test.beforeAll(async () => {
     site: 'https://downstream.example',
     base: '/downstream/',
     redirects: legacyRedirects(content),
+    imageHosts: remoteImageHosts(content),
   });
-  site = startNginx({ port: PORT, base: '/downstream/', dist: outDir, locations: nginxLocations(policy) });
+  site = startNginx({
+    port: PORT,
+    base: '/downstream/',
+    dist: outDir,
+    locations: nginxLocations(policy),
+    securitySnippet: nginxSecuritySnippet(policy),
+  });
 });
 
 test.afterAll(() => {
@@ -103,6 +113,22 @@ test('embeds are static link cards and raw HTML links get the same processing as
   );
   await expect(page.locator('.article-body')).not.toContainText('{:');
   expect(thirdParty).toEqual([]);
+});
+
+test('the allowed remote image host is in the CSP of the page and of the host; the image is requested from it', async ({
+  page,
+}) => {
+  const remote: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith('https://images.example.net/')) remote.push(r.url());
+  });
+  const res = await page.goto(at('/articles/wordpress/video-roundup/'));
+  expect(res?.headers()['content-security-policy']).toContain("img-src 'self' data: https://images.example.net;");
+  await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute(
+    'content',
+    /img-src 'self' data: https:\/\/images\.example\.net;/,
+  );
+  await expect.poll(() => remote).toEqual(['https://images.example.net/photos/synthetic-rack.jpg']);
 });
 
 test('search finds imported titles', async ({ page }) => {

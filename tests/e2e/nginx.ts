@@ -18,12 +18,15 @@ export function startNginx({
   base,
   dist = join(ROOT, 'dist'),
   locations,
+  securitySnippet,
 }: {
   port: number;
   base: string;
   dist?: string;
   /** The site's location file, when not the shipped deploy/nginx/downstream.conf (e.g. generated with redirects). */
   locations?: string;
+  /** The security-headers snippet, when not the shipped one (e.g. generated for other image hosts). */
+  securitySnippet?: string;
 }): NginxSite {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
@@ -33,10 +36,12 @@ export function startNginx({
   mkdirSync(join(prefix, 'logs'));
   mkdirSync(join(prefix, 'www'));
   copyFileSync('/etc/nginx/mime.types', join(prefix, 'conf/mime.types'));
-  copyFileSync(
-    join(ROOT, 'deploy/nginx/downstream-security-headers.conf'),
-    join(prefix, 'conf/snippets/downstream-security-headers.conf'),
-  );
+  if (securitySnippet) writeFileSync(join(prefix, 'conf/snippets/downstream-security-headers.conf'), securitySnippet);
+  else
+    copyFileSync(
+      join(ROOT, 'deploy/nginx/downstream-security-headers.conf'),
+      join(prefix, 'conf/snippets/downstream-security-headers.conf'),
+    );
   if (locations) writeFileSync(join(prefix, 'conf/downstream.conf'), locations);
   else copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
   const mount = base.replace(/^\/|\/$/g, '');

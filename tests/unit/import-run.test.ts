@@ -45,7 +45,7 @@ beforeAll(() => {
   content = join(dir, 'content');
   cpSync(join(ROOT, 'tests/fixtures/content'), content, { recursive: true });
   for (const from of ['wordpress', 'jekyll', 'hugo'] as const) reports[from] = run(from);
-});
+}, 30_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const classes = (r: ImportReport | undefined) => new Set(r?.needsHuman.map((n) => n.class));
@@ -106,7 +106,16 @@ describe('importing the WordPress fixture', () => {
 
   it('lists what needs a human, per class', () => {
     expect(classes(reports.wordpress)).toEqual(
-      new Set(['draft', 'duplicate-slug', 'link-to-old-site', 'missing-alt', 'missing-date', 'shortcode', 'raw-html']),
+      new Set([
+        'draft',
+        'duplicate-slug',
+        'duplicate-title',
+        'link-to-old-site',
+        'missing-alt',
+        'missing-date',
+        'shortcode',
+        'raw-html',
+      ]),
     );
     const report = read('imports/wordpress/report.md');
     expect(report).toContain('### missing-alt (2)');
@@ -145,6 +154,9 @@ describe('importing the Jekyll fixture', () => {
   it('gives identical titles distinct slugs and redirects a duplicate permalink to the first post only', () => {
     const r = reports.jekyll!;
     expect(r.imported.map((i) => i.article)).toContain('articles/jekyll/same-title-2.md');
+    expect(read('articles/jekyll/same-title.md')).toContain('title: Same synthetic title\n');
+    expect(read('articles/jekyll/same-title-2.md')).toContain('title: Same synthetic title (2019-05-06)\n');
+    expect(classes(r).has('duplicate-title')).toBe(true);
     expect(r.imported.map((i) => i.article)).toContain('articles/jekyll/uberblick-spiegel.md');
     expect(read('articles/jekyll/permalink-a.md')).toContain('    - /special/shared-path/\n    - /old/owner/\n');
     expect(read('articles/jekyll/permalink-b.md')).not.toContain('paths:');
@@ -201,5 +213,5 @@ describe('re-running', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited);
     run('jekyll', '2027-01-15', true);
     expect(readFileSync(file, 'utf8')).not.toContain('edited.');
-  });
+  }, 30_000);
 });

@@ -12,7 +12,9 @@
  * - host files (`_headers`, `_redirects`, `.htaccess`) are configuration and are never served.
  */
 import { legacyRedirects } from '../redirects.ts';
-import { SECURITY_HEADERS } from '../security-headers.ts';
+import { SECURITY_HEADERS, securityHeaders } from '../security-headers.ts';
+import { remoteImageHosts } from '../remote-images.ts';
+import { contentDir } from '../../site.config.ts';
 import { joinBase, slashedBase } from '../urls.ts';
 
 export { SECURITY_HEADERS };
@@ -139,10 +141,13 @@ export function hostPolicy({
   site,
   base,
   redirects = legacyRedirects(),
+  imageHosts = remoteImageHosts(contentDir(process.env)),
 }: {
   site: string;
   base: string;
   redirects?: readonly { from: string; to: string }[];
+  /** Remote image hosts the CSP allows (content/remote-images.yaml). */
+  imageHosts?: readonly string[];
 }): HostPolicy {
   const b = slashedBase(base);
   const origin = new URL(site).origin;
@@ -162,7 +167,7 @@ export function hostPolicy({
     seen.add(from);
     list.push({ from, fromEncoded: encodeURI(from), to: `${origin}${encodeURI(joinBase(b, r.to))}` });
   }
-  return { site: origin, base: b, headers: SECURITY_HEADERS, redirects: list };
+  return { site: origin, base: b, headers: securityHeaders(imageHosts), redirects: list };
 }
 
 /** The absolute canonical URL of a request path (base included) on the configured site. */
