@@ -79,6 +79,12 @@ test.describe('header', () => {
     const header = page.locator('header.site-header');
     const box = (await header.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(130);
+    // The mark keeps its size beside the name (it was once squeezed to nothing), and the theme toggle stays on screen.
+    const mark = (await page.locator('.brand svg').boundingBox())!;
+    expect(mark.width).toBeGreaterThanOrEqual(20);
+    await expect(page.locator('.brand')).toHaveText('Downstream');
+    await expect(page.locator('.brand')).toBeInViewport({ ratio: 1 });
+    await expect(page.locator('.theme-toggle')).toBeInViewport({ ratio: 1 });
     const menu = page.locator('details.site-menu summary');
     await expect(menu).toBeVisible();
     await menu.click();
