@@ -112,6 +112,8 @@ test('keyboard only: home, skip link, an article, then search', async ({ page })
   await expect(page).toHaveURL(focusedHref);
   await page.keyboard.press('/');
   await page.keyboard.type('ABI');
+  // Results for the partial query ("A") may show first; wait until the list answers the whole query.
+  await expect(page.locator('#quick-listbox')).toContainText('results for “ABI”');
   await expect(page.locator('#quick-listbox [role="option"]').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
