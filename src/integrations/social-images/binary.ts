@@ -86,3 +86,62 @@ export function woffToSfnt(woff: Uint8Array, inflate: (data: Uint8Array) => Uint
   });
   return out;
 }
+
+/** A PNG chunk: length, type, data and the CRC-32 of type and data (`crc32` as zlib computes it). */
+function pngChunk(type: string, data: Uint8Array, crc32: (data: Uint8Array) => number): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)) >>> 0);
+  return out;
+}
+
+/**
+ * A PNG file of opaque 8-bit RGBA pixels (as resvg renders a social card) as truecolour without alpha; undefined
+ * when any pixel is not fully opaque (resvg's pixels are premultiplied, which only opaque pixels do not notice: let
+ * resvg encode those). Rows carry no filter (type 0): a card is mostly flat areas, which deflate packs well
+ * unfiltered, and filtering costs more CPU than the bytes it saves. `deflate` and `crc32` come from zlib (injected,
+ * as for woffToSfnt).
+ */
+export function encodeOpaquePng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  deflate: (data: Uint8Array) => Uint8Array,
+  crc32: (data: Uint8Array) => number,
+): Uint8Array | undefined {
+  if (rgba.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
+  const stride = width * 3 + 1;
+  const raw = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    let d = y * stride + 1; // raw[y * stride] stays 0: filter type None
+    for (let s = y * width * 4, end = s + width * 4; s < end; s += 4, d += 3) {
+      if (rgba[s + 3] !== 255) return undefined;
+      raw[d] = rgba[s]!;
+      raw[d + 1] = rgba[s + 1]!;
+      raw[d + 2] = rgba[s + 2]!;
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // colour type 2: truecolour; compression, filter method and interlace stay 0
+  const parts = [
+    new Uint8Array(PNG_SIGNATURE),
+    pngChunk('IHDR', header, crc32),
+    pngChunk('IDAT', deflate(raw), crc32),
+    pngChunk('IEND', new Uint8Array(0), crc32),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
