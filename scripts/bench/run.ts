@@ -8,8 +8,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArchive, type GeneratedArticle } from './lib/generator.ts';
-import { readRefs, touchOnDisk, writeTree } from './lib/archive.ts';
-import { astroBuild, makeBareProject, makeSiteProject, type BuildMeasure } from './lib/astro-build.ts';
+import { addOnDisk, readRefs, touchOnDisk, writeTree } from './lib/archive.ts';
+import {
+  astroBuild,
+  BENCH_BUILD_DATE,
+  makeBareProject,
+  makeSiteProject,
+  type BuildKind,
+  type BuildMeasure,
+} from './lib/astro-build.ts';
 import { hugoBinary, hugoBuild, hugoVersion, makeHugoProject } from './lib/hugo.ts';
 import { killActive, dirSize } from './lib/measure.ts';
 import { describeMachine } from './lib/machine.ts';
@@ -238,21 +245,22 @@ async function main(): Promise<void> {
   const treeSizes = [
     ...new Set([...(has('archives') ? opt.sizes : []), ...(has('bare') || has('hugo') ? [opt.refSize] : [])]),
   ].sort((a, b) => a - b);
-  const trees = new Map<number, { tree: string; articles: GeneratedArticle[] }>();
+  const trees = new Map<number, { tree: string; articles: GeneratedArticle[]; next: GeneratedArticle }>();
   if (needCorpus && treeSizes.length > 0) {
     const refs = readRefs(join(REPO, 'content'));
     log(
       `\n[generate] ${treeSizes.at(-1)} articles, seed ${opt.seed}: ${refs.authors.length} desks, ${refs.distros.length} distributions, ${refs.topics.length} topics, ${refs.series.length} series from content/`,
     );
     const t0 = performance.now();
-    const all = generateArchive(treeSizes.at(-1)!, { seed: opt.seed, refs });
-    const genMs = performance.now() - t0;
+    // One article more than the largest archive: the article each archive's "one added" build publishes.
+    const all = generateArchive(treeSizes.at(-1)! + 1, { seed: opt.seed, refs });
+    const genMs = ((performance.now() - t0) * (all.length - 1)) / all.length;
     for (const size of treeSizes) {
       const tree = join(WORK, `a${size}`, 'content');
       const list = all.slice(0, size);
       writeTree(tree, join(REPO, 'content'), list);
-      trees.set(size, { tree, articles: list });
-      const stats = archiveStats(list, tree, (genMs * size) / all.length);
+      trees.set(size, { tree, articles: list, next: all[size]! });
+      const stats = archiveStats(list, tree, (genMs * size) / (all.length - 1));
       results.archives.push(stats);
       log(
         `  a${size}: ${stats.md} .md + ${stats.mdx} .mdx, ${stats.wordsMin}-${stats.wordsMax} words (mean ${stats.wordsMean}), ${kB(stats.sourceBytes)} → ${tree}`,
@@ -336,11 +344,11 @@ async function main(): Promise<void> {
   let heapForAll: number | undefined;
   if (has('archives')) {
     for (const size of opt.sizes) {
-      const { tree, articles } = trees.get(size)!;
+      const { tree, articles, next } = trees.get(size)!;
       const base = join(WORK, `a${size}`);
       makeSiteProject(join(base, 'proj'), REPO);
       const outDir = join(base, 'dist');
-      const build = (kind: 'cold' | 'warm', heapLimitMb: number | undefined) =>
+      const build = (kind: BuildKind, heapLimitMb: number | undefined) =>
         astroBuild({
           label: 'site',
           repo: REPO,
@@ -378,16 +386,21 @@ async function main(): Promise<void> {
         const target = articles[Math.floor(articles.length / 2)]!;
         // A warm build whose content store was cleared (someone edited the site's config meanwhile) was not warm:
         // keep its figures, flagged, and build once more.
+        // The changed article stays changed until after the "added" build, so that build differs from the one
+        // before it by the new article alone.
+        let restore = () => {};
         for (let attempt = 1; attempt <= 2; attempt++) {
-          const restore = touchOnDisk(tree, target, `${new Date().toISOString()} #${attempt}`);
+          restore();
+          restore = touchOnDisk(tree, target, `${new Date().toISOString()} #${attempt}`);
           log(
             `[build] site over ${size} articles, warm (changed ${target.slug}.${target.ext})${heap ? ` with --max-old-space-size=${heap}` : ''}`,
           );
           let warm: BuildMeasure;
           try {
             warm = await build('warm', heap);
-          } finally {
+          } catch (error) {
             restore();
+            throw error;
           }
           results.builds.push(warm);
           log(`  warm: ${describeBuild(warm)}`);
@@ -403,6 +416,22 @@ async function main(): Promise<void> {
           log(
             `  the content store was cleared (${why}): the site's config changed since the cold build; building warm again`,
           );
+        }
+        // Publishing: one new article, dated the build clock's day (the newest), into the warm archive.
+        if (!built.has(size)) restore();
+        else {
+          const remove = addOnDisk(tree, next, BENCH_BUILD_DATE);
+          log(`[build] site over ${size} articles + 1 added (${next.slug}.${next.ext})`);
+          let added: BuildMeasure;
+          try {
+            added = await build('added', heap);
+          } finally {
+            remove();
+            restore();
+          }
+          results.builds.push(added);
+          log(`  added: ${describeBuild(added)}`);
+          if (!added.ok) built.delete(size);
         }
       }
       save();
