@@ -23,6 +23,7 @@ import { describeMachine } from './lib/machine.ts';
 import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
+import { archiveQueries } from './lib/queries.ts';
 import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -505,13 +506,23 @@ async function main(): Promise<void> {
           } else (results.search.skipped ??= []).push('no synthetic archive build available for search');
         }
         if (siteOk) targets.push({ site: 'real site', dist: siteDist });
+        // On a synthetic archive generated in this run: mid-frequency words and pairs of its own vocabulary (typed
+        // queries and fresh API queries alternate through the picks); elsewhere the fixed lists.
+        const picks = largest !== undefined && trees.has(largest) ? archiveQueries(trees.get(largest)!.articles) : [];
+        if (picks.length >= 4)
+          results.notes.push(
+            `Search queries on synthetic ${largest} (articles holding every word): ${picks.map((p) => `“${p.query}” ${p.articles}`).join(', ')}.`,
+          );
         for (const t of targets) {
+          const synthetic = picks.length >= 4 && t.site === `synthetic ${largest}`;
+          const typed = synthetic ? picks.filter((_, i) => i % 2 === 0).map((p) => p.query) : QUERIES;
+          const fresh = synthetic ? picks.filter((_, i) => i % 2 === 1).map((p) => p.query) : FRESH_QUERIES;
           const server = await serveStatic(t.dist);
           try {
             log(`\n[search] ${t.site} at ${server.url}`);
-            for (let i = 0; i < QUERIES.length; i++) {
-              const first = QUERIES[i]!;
-              const second = QUERIES[(i + 1) % QUERIES.length]!;
+            for (let i = 0; i < typed.length; i++) {
+              const first = typed[i]!;
+              const second = typed[(i + 1) % typed.length]!;
               let run: SearchRun;
               try {
                 run = await measureSearch(
@@ -520,8 +531,8 @@ async function main(): Promise<void> {
                   t.site,
                   first,
                   second,
-                  QUERIES[(i + 2) % QUERIES.length],
-                  FRESH_QUERIES[i % FRESH_QUERIES.length],
+                  typed[(i + 2) % typed.length],
+                  fresh[i % fresh.length],
                 );
               } catch (e) {
                 (results.search.skipped ??= []).push(`${t.site} “${first}”: ${(e as Error).message.split('\n')[0]}`);
