@@ -20,6 +20,7 @@ import { parseAstroLog } from '../../scripts/bench/lib/astro-log.ts';
 import { addOnDisk } from '../../scripts/bench/lib/archive.ts';
 import { BENCH_BUILD_DATE, type BuildMeasure } from '../../scripts/bench/lib/astro-build.ts';
 import { publishing } from '../../scripts/bench/lib/report.ts';
+import { archiveQueries } from '../../scripts/bench/lib/queries.ts';
 import { createRng } from '../../scripts/bench/lib/prng.ts';
 import * as V from '../../scripts/bench/lib/vocabulary.ts';
 
@@ -395,5 +396,27 @@ describe('publishing one article into an archive (the "added" warm build)', () =
     expect(lines[0]).toMatch(
       /^- 1,000 articles: one changed 30\.0 s wall, 15\.0 s CPU, .*; one added 40\.0 s wall, 20\.0 s CPU, .*; cold 60\.0 s wall/,
     );
+  });
+});
+
+describe('search queries of a synthetic archive', () => {
+  it('picks words held by 1-5 % of the articles, and pairs of other such words that occur together', () => {
+    const picks = archiveQueries(archive);
+    const holding = (query: string) =>
+      archive.filter((a) => {
+        const words = new Set(`${a.frontMatter.title}\n${a.body}`.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? []);
+        return query.split(' ').every((w) => words.has(w));
+      }).length;
+    const singles = picks.filter((p) => !p.query.includes(' '));
+    const pairs = picks.filter((p) => p.query.includes(' '));
+    expect(singles).toHaveLength(8);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of picks) expect(holding(p.query), p.query).toBe(p.articles);
+    for (const p of singles) {
+      expect(p.articles).toBeGreaterThanOrEqual(0.01 * archive.length);
+      expect(p.articles).toBeLessThanOrEqual(0.05 * archive.length);
+    }
+    for (const p of pairs) expect(p.articles).toBeGreaterThanOrEqual(1);
+    expect(new Set(picks.map((p) => p.query)).size).toBe(picks.length);
   });
 });
