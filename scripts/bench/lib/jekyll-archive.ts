@@ -117,10 +117,11 @@ interface PostPlan {
   permalink?: string;
 }
 
+const an = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function sentence(rng: Rng): string {
-  const s = `${rng.pick(TIME_PHRASES)} ${rng.pick(COMPONENTS)} ${rng.pick(VERBS_PAST)} a ${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
+  const s = `${rng.pick(TIME_PHRASES)} ${rng.pick(COMPONENTS)} ${rng.pick(VERBS_PAST)} ${an(rng.pick(ADJECTIVES))} ${rng.pick(NOUNS)}`;
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
@@ -204,7 +205,7 @@ export function generateJekyllArchive(posts: number, seed = 20261130): JekyllArc
     const prng = createRng(mixSeed(seed, i + 1));
     const d = new Date(start + Math.floor(prng.next() * span));
     const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    let title = `${prng.pick(COMPONENTS)} ${prng.pick(VERBS_PAST)} a ${prng.pick(ADJECTIVES)} ${prng.pick(NOUNS)}`;
+    let title = `${prng.pick(COMPONENTS)} ${prng.pick(VERBS_PAST)} ${an(prng.pick(ADJECTIVES))} ${prng.pick(NOUNS)}`;
     title = `${title.charAt(0).toUpperCase()}${title.slice(1)}`;
     for (let n = 2; titles.has(title); n++) title = `${title.replace(/ \(part \d+\)$/, '')} (part ${n})`;
     titles.add(title);
