@@ -67,6 +67,57 @@ describe('Liquid', () => {
   });
 });
 
+describe('embeds inside running text stay links; only an embed alone in its paragraph becomes a card', () => {
+  const card = (md: string) => md.match(/<aside class="embed-card">/g)?.length ?? 0;
+
+  it('Liquid includes', () => {
+    const alone = convertLiquid('Intro.\n\n{% include youtube.html id="abcDEF123" %}\n\nAfter.', ctx());
+    expect(card(alone)).toBe(1);
+    const inline = convertLiquid(
+      'The talk ({% include youtube.html id="abcDEF123" %}) and {% include tweet.html url="https://twitter.com/desk/status/42" %} agree.',
+      ctx(),
+    );
+    expect(card(inline)).toBe(0);
+    expect(inline).toBe(
+      'The talk ([youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123)) and [@desk on X](https://x.com/desk/status/42) agree.',
+    );
+  });
+
+  it('Hugo shortcodes', () => {
+    expect(card(convertHugoShortcodes('A.\n\n{{< youtube abcDEF123 >}}\n\nB.', ctx()))).toBe(1);
+    const inline = convertHugoShortcodes('As {{< tweet user="desk" id="42" >}} said,\nit shipped.', ctx());
+    expect(inline).toBe('As [@desk on X](https://x.com/desk/status/42) said,\nit shipped.');
+  });
+
+  it('WordPress shortcodes and iframes', () => {
+    const alone = htmlToMarkdown('Intro.\n\n[embed]https://youtu.be/abcDEF123[/embed]\n\nAfter.', ctx());
+    expect(card(alone)).toBe(1);
+    const inline = htmlToMarkdown(
+      'Watch [embed]https://youtu.be/abcDEF123[/embed] first.\n\n<p>Or <iframe src="https://player.vimeo.com/video/12345"></iframe> here.</p>\n\n<p><iframe src="https://www.youtube.com/embed/zyxWVU987"></iframe></p>',
+      ctx(),
+    );
+    expect(card(inline)).toBe(1);
+    expect(inline).toContain('Watch [youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123) first.');
+    expect(inline).toContain('Or [vimeo.com/12345](https://vimeo.com/12345) here.');
+    expect(inline).toContain(
+      'Video on YouTube: [youtube.com/watch?v=zyxWVU987](https://www.youtube.com/watch?v=zyxWVU987)',
+    );
+  });
+
+  it('raw iframes in Markdown', () => {
+    const notes: Note[] = [];
+    const out = rewriteLinks(
+      'See <iframe src="https://www.youtube.com/embed/abcDEF123"></iframe> now.\n\n<div>Also <iframe src="https://vimeo.com/777"></iframe></div>\n\n<iframe src="https://www.youtube.com/embed/zyxWVU987"></iframe>\n',
+      { rewrite: (u) => u, notes },
+    );
+    expect(out).toBe(
+      'See [youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123) now.\n\n<div>Also <a href="https://vimeo.com/777">vimeo.com/777</a></div>\n\n' +
+        '<aside class="embed-card">\n\nVideo on YouTube: [youtube.com/watch?v=zyxWVU987](https://www.youtube.com/watch?v=zyxWVU987)\n\n</aside>\n',
+    );
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('Hugo shortcodes', () => {
   it('converts figure, youtube, ref and highlight; reports unknown ones', () => {
     const c = ctx({ 'posts/b.md': '/articles/hugo/b/' });

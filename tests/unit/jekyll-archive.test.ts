@@ -74,7 +74,8 @@ function countQuirks(files: Map<string, string | Uint8Array>): Record<Quirk, num
   };
 }
 
-describe('quirky Jekyll archive generator (scripts/bench/lib/jekyll-archive.ts)', () => {
+// Generating and importing take seconds; a loaded machine (2 cores, 7 engineers) needs room.
+describe('quirky Jekyll archive generator (scripts/bench/lib/jekyll-archive.ts)', { timeout: 60_000 }, () => {
   const a = generateJekyllArchive(2000, 7);
 
   it('is deterministic: the same seed gives the same files, another seed other files', () => {
