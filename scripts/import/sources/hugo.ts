@@ -5,12 +5,12 @@
  * e.g. `posts = '/:year/:month/:slug/'`), else /<section>/<slug or file name>/ (Hugo's default); `aliases:` are
  * old URLs too. The site config beside the content folder (hugo.toml, config.toml, hugo.yaml…) gives the origin.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { SourceArchive, SourceIssue, SourcePost } from '../types.ts';
-import { list, splitFrontMatter, text } from './front-matter.ts';
+import { list, oldPaths, readPostFile, text, walkFiles } from './front-matter.ts';
 
 const CONFIGS = [
   'hugo.toml',
@@ -79,21 +79,9 @@ function readConfig(siteDir: string, issues: SourceIssue[]): HugoConfig {
   return { permalinks: {} };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** English month and weekday names, as Hugo's :monthname and :weekdayname give them (before lower-casing). */
+const monthName = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+const weekdayName = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
 
 /** The permalink tokens the importer expands (Hugo's list: gohugo.io/configuration/permalinks/#tokens). */
 export const HUGO_PERMALINK_TOKENS = [
@@ -146,10 +134,10 @@ export function expandHugoPermalink(
   const values: Record<(typeof HUGO_PERMALINK_TOKENS)[number], string> = {
     year: String(y).padStart(4, '0'),
     month: String(mo).padStart(2, '0'),
-    monthname: MONTHS[mo - 1] ?? '',
+    monthname: m ? monthName.format(date) : '',
     day: String(d).padStart(2, '0'),
     weekday: String(date.getUTCDay()),
-    weekdayname: WEEKDAYS[date.getUTCDay()] ?? '',
+    weekdayname: m ? weekdayName.format(date) : '',
     yearday: String(yearday),
     section: p.sections[0] ?? '',
     sections: p.sections.join('/'),
@@ -167,15 +155,6 @@ export function expandHugoPermalink(
   return { path: path.startsWith('/') ? path : `/${path}` };
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 /** Hugo's URL-ish slug of a file name: spaces to hyphens, lower-case (Hugo keeps other characters). */
 export function hugoSlug(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, '-');
@@ -189,7 +168,7 @@ export function readHugo(contentDir: string): SourceArchive {
   const posts: SourcePost[] = [];
   /** Section + unsupported tokens → the files whose old URL fell back to Hugo's default. */
   const unsupported = new Map<string, string[]>();
-  for (const f of walk(contentDir)) {
+  for (const f of walkFiles(contentDir)) {
     const rel = relative(contentDir, f);
     const ext = extname(f).toLowerCase();
     if (!['.md', '.markdown', '.html'].includes(ext)) continue; // bundle resources (images) come with their page
@@ -202,21 +181,8 @@ export function readHugo(contentDir: string): SourceArchive {
       });
       continue;
     }
-    const raw = readFileSync(f, 'utf8');
-    if (!raw.trim()) {
-      issues.push({ file: rel, kind: 'skipped', class: 'empty', message: 'empty file' });
-      continue;
-    }
-    const fm = splitFrontMatter(raw);
-    if (!fm.ok) {
-      issues.push({
-        file: rel,
-        kind: 'skipped',
-        class: 'bad-front-matter',
-        message: `${fm.error}: fix the file and import again`,
-      });
-      continue;
-    }
+    const fm = readPostFile(f, rel, issues);
+    if (!fm) continue;
     const d = fm.data;
     const parts = rel.split(sep);
     const bundle = basename(f, ext) === 'index';
@@ -251,7 +217,7 @@ export function readHugo(contentDir: string): SourceArchive {
       draftReason: draft ? 'draft: true' : undefined,
       slug,
       path,
-      aliases: list(d.aliases).map((a) => (a.startsWith('/') ? a : `/${a}`)),
+      aliases: oldPaths(d.aliases),
       authors: list(d.authors ?? d.author),
       categories: list(d.categories),
       tags: list(d.tags),
