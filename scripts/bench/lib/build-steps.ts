@@ -38,7 +38,7 @@ if (step === 'sources' && dir) {
   });
 } else if (step === 'index' && dir) {
   publicOnly(resolve(dir));
-  const pages = await indexSite(resolve(dir));
+  const { pages } = await indexSite(resolve(dir));
   process.stdout.write(`[downstream:pagefind] indexed ${pages} pages in ${ms()}\n`);
 } else {
   process.stderr.write(
