@@ -3,10 +3,10 @@
 // Usage: npm run check:dist [-- dist-dir]. Exits 1 listing every problem.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { indexDist } from '../src/lib/checks/dist-index.ts';
 import { ALL_CHECKS, runChecks, type Problem } from '../src/lib/checks/rules.ts';
+import { importTool } from '../tools/ensure.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(join(dir, 'index.html'))) {
@@ -21,9 +21,8 @@ const started = performance.now();
 const site = indexDist(dir, base);
 const problems: Problem[] = runChecks(site, Object.values(ALL_CHECKS));
 
-// HTML validity with the Nu Html Checker (vnu-jar, Java 17).
-// The package's main export is the path of vnu.jar.
-const vnu = createRequire(import.meta.url)('vnu-jar') as string;
+// HTML validity with the Nu Html Checker (vnu-jar, Java 17), installed into tools/vnu/ on first use.
+const { vnuJar: vnu } = await importTool<{ vnuJar: string }>('vnu');
 let vnuErrors: string[] = [];
 try {
   execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', dir], {
