@@ -9,9 +9,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { staleKeys, uploadPlan, type UploadItem } from '../src/lib/host/s3.ts';
 import { importTool } from '../tools/ensure.ts';
+import type * as S3Sdk from '../tools/s3/index.js';
 import type { S3Client, S3ClientConfig } from '../tools/s3/index.js';
 
-type S3Tool = typeof import('../tools/s3/index.js');
+type S3Tool = typeof S3Sdk;
 /** The S3 client and commands, from tools/s3/ (installed there on first use). */
 export const loadS3 = (): Promise<S3Tool> => importTool<S3Tool>('s3');
 
