@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/lib/host/apache.ts';
 import { caddySiteBody } from '../../src/lib/host/caddy.ts';
-import { nginxLocations, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
+import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
 import type { HostPolicy } from '../../src/lib/host/policy.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,7 +97,12 @@ export async function startServer(
     mkdirSync(join(prefix, 'conf/snippets'), { recursive: true });
     writeFileSync(join(prefix, 'conf/snippets/downstream-security-headers.conf'), nginxSecuritySnippet(policy));
     writeFileSync(join(prefix, 'conf/downstream.conf'), nginxLocations(policy));
-    writeFileSync(join(prefix, 'conf/nginx.conf'), nginxMainConf({ prefix, port, root: docroot }));
+    const maps = nginxMaps(policy); // WordPress ?p=<id> redirects, when the policy has any
+    if (maps) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), maps);
+    writeFileSync(
+      join(prefix, 'conf/nginx.conf'),
+      nginxMainConf({ prefix, port, root: docroot, httpIncludes: maps ? ['downstream-maps.conf'] : [] }),
+    );
     const args = ['-p', prefix, '-c', 'conf/nginx.conf'];
     run(bin, [...args, '-t', '-q']);
     run(bin, args);
@@ -182,7 +187,18 @@ http://:${port} {
  * conf/snippets/, conf/downstream.conf, the site file it includes; logs/error.log). Debian's nginx, started as
  * root: workers run as root too, so they can read a build anywhere.
  */
-export function nginxMainConf({ prefix, port, root }: { prefix: string; port: number; root: string }): string {
+export function nginxMainConf({
+  prefix,
+  port,
+  root,
+  httpIncludes = [],
+}: {
+  prefix: string;
+  port: number;
+  root: string;
+  /** Files in conf/ to include at http level (nginx allows `map` only there), e.g. downstream-maps.conf. */
+  httpIncludes?: readonly string[];
+}): string {
   return `user root root;
 worker_processes 1;
 pid ${prefix}/nginx.pid;
@@ -197,7 +213,7 @@ http {
   scgi_temp_path ${prefix}/scgi;
   default_type application/octet-stream;
   sendfile on;
-  server {
+${httpIncludes.map((f) => `  include ${f};\n`).join('')}  server {
     listen 127.0.0.1:${port};
     server_name localhost;
     root ${root};
