@@ -54,4 +54,4 @@ function enhance(blocks: HTMLPreElement[]): void {
 }
 
 const blocks = [...document.querySelectorAll<HTMLPreElement>('.article-body pre')];
-if (blocks.length > 0 && window.isSecureContext && navigator.clipboard?.writeText) enhance(blocks);
+if (blocks.length > 0 && window.isSecureContext && 'clipboard' in navigator) enhance(blocks);

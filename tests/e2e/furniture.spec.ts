@@ -9,6 +9,7 @@ const ARTICLES = sitemapPaths().filter((p) => p.startsWith(E2E.path('/articles/'
 const WITH_LOG = E2E.path('/articles/fedora-44-released-after-two-delays/');
 const WITHOUT_LOG = E2E.path('/articles/almalinux-abi-compatibility/');
 const SETTING = parseCorrections(SITE.corrections);
+const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Checks that the link leads where the site setting says, naming the article the reader is on. */
 async function expectCorrectionLink(page: Page, path: string) {
@@ -129,5 +130,71 @@ test.describe('copy button on code blocks', () => {
     expect(await page.locator('.article-body pre').count()).toBeGreaterThan(1);
     await expect(page.getByRole('button', { name: 'Copy code' })).toHaveCount(0);
     await context.close();
+  });
+});
+
+test.describe('release facts box', () => {
+  const RELEASE_NEWS = E2E.path('/articles/ubuntu-24-04-lts-released/');
+  const HUB = E2E.path('/distros/ubuntu/');
+
+  test('on release news: version, dates and status as the distribution page gives them, each linking to its row', async ({
+    page,
+  }) => {
+    // What the hub's lifecycle table says about the release, read as a reader would.
+    await page.goto(HUB);
+    const row = page.locator('tr#release-24-04');
+    await expect(row).toHaveCount(1);
+    const cell = async (label: string) =>
+      squash(await row.locator(`td[data-label="${label}"] time`).first().textContent());
+    const hub = {
+      released: await cell('Released'),
+      supportEnd: await cell('Full support ends'),
+      eol: await cell('End of life'),
+      status: squash(await row.locator('td[data-label="Status"]').textContent()),
+      latest: squash(await row.locator('.latest').textContent()),
+      asOf: squash(await page.locator('.lifecycle-table caption time').first().textContent()),
+    };
+    expect(hub.latest).toMatch(/^Latest: 24\.04\.\d+/);
+
+    await page.goto(RELEASE_NEWS);
+    const box = page.getByRole('complementary', { name: 'Ubuntu 24.04 LTS (Noble Numbat) at a glance' });
+    await expect(box).toBeVisible();
+    // Near the top: above the first paragraph of the article text.
+    expect((await box.boundingBox())!.y).toBeLessThan(
+      (await page.locator('.article-body > p').first().boundingBox())!.y,
+    );
+    const terms = await box.locator('dt').allTextContents();
+    const values = (await box.locator('dd').allTextContents()).map(squash);
+    expect(terms).toEqual([
+      'Version',
+      'Released',
+      'Latest point release',
+      'Full support ends',
+      'End of life',
+      `Status on ${hub.asOf}`,
+    ]);
+    const latest = /^Latest: (\S+?) ?, (.+?)(?: source.*)?$/.exec(hub.latest)!;
+    expect(values).toEqual([
+      '24.04 LTS (Noble Numbat)',
+      hub.released,
+      `${latest[1]}, ${latest[2]}`,
+      hub.supportEnd,
+      hub.eol,
+      hub.status,
+    ]);
+    // Every fact leads to the release's row on the distribution page.
+    const links = box.locator('dd a');
+    await expect(links).toHaveCount(6);
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(href).toBe(`${HUB}#release-24-04`);
+    }
+    await links.nth(4).click();
+    await expect(page).toHaveURL(`${E2E.origin}${HUB}#release-24-04`);
+    await expect(page.locator('tr#release-24-04')).toBeInViewport();
+  });
+
+  test('only on articles tied to a release', async ({ page }) => {
+    await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+    await expect(page.locator('.release-facts')).toHaveCount(0);
   });
 });
