@@ -1,12 +1,13 @@
 // Post-build checks over all of dist/: links and anchors resolve, pages carry title/description/canonical/lang,
-// external links are marked, images have alt text, and every page is valid HTML (Nu Html Checker).
+// external links are marked, images have alt text, every announced or linked feed (and every feed in the OPML
+// list) exists and has items, and every page is valid HTML (Nu Html Checker).
 // Usage: npm run check:dist [-- dist-dir]. Exits 1 listing every problem.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { indexDist } from '../src/lib/checks/dist-index.ts';
-import { ALL_CHECKS, runChecks, type Problem } from '../src/lib/checks/rules.ts';
+import { ALL_CHECKS, opmlProblems, runChecks, type Problem } from '../src/lib/checks/rules.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(join(dir, 'index.html'))) {
@@ -16,10 +17,11 @@ if (!existsSync(join(dir, 'index.html'))) {
 // The base path the build was made for, read back from the home page's canonical URL.
 const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))?.[1];
 const base = canonical ? new URL(canonical).pathname : '/';
+const origin = canonical ? new URL(canonical).origin : 'http://site.invalid';
 
 const started = performance.now();
 const site = indexDist(dir, base);
-const problems: Problem[] = runChecks(site, Object.values(ALL_CHECKS));
+const problems: Problem[] = [...runChecks(site, Object.values(ALL_CHECKS)), ...opmlProblems(site, origin)];
 
 // HTML validity with the Nu Html Checker (vnu-jar, Java 17).
 // The package's main export is the path of vnu.jar.
