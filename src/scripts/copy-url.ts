@@ -6,7 +6,7 @@ export {};
 // accessible name and the announcement in the page's polite live region ([data-copy-status]).
 
 const liveRegion = document.querySelector<HTMLElement>('[data-copy-status]');
-const RESET_MS = 2000;
+const RESET_MS = 3000;
 
 /** Selects the address, so that a reader whose browser refuses clipboard access can press Ctrl+C / Cmd+C. */
 function select(el: HTMLElement) {
