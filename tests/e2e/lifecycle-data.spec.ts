@@ -22,6 +22,17 @@ test.describe('lifecycle dates in articles come from the distribution database',
     await expect(endsIn).toHaveText(/^(ends in \d+ (months?|days?)|ends today|ended \d+ (months?|days?) ago)$/);
   });
 
+  test("the 2026 calendar dates the end of openSUSE Leap 15.6 from the database (30 April, openSUSE's day)", async ({
+    page,
+  }) => {
+    await page.goto(E2E.path('/articles/linux-end-of-life-calendar-2026/'));
+    const entry = page.locator('.timeline__entry', { hasText: 'openSUSE Leap 15.6 reaches the end' });
+    await expect(entry.locator('time.timeline__date')).toHaveText('30 April 2026');
+    await expect(entry.locator('time.timeline__date')).toHaveAttribute('datetime', '2026-04-30');
+    await expect(page.locator('.article-body')).toContainText('it also moved the end of 15.6 to 30 April 2026, so');
+    await expect(page.locator('.article-body')).not.toContainText('as reported at the time');
+  });
+
   test('the lifecycle guide gives four years of RHEL ELS and the database dates in its table', async ({ page }) => {
     await page.goto(E2E.path('/articles/how-to-read-a-distribution-lifecycle/'));
     const body = page.locator('.article-body');
