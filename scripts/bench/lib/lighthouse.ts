@@ -1,11 +1,27 @@
-import type * as LH from 'lighthouse/types/lh.js';
 /**
  * Lighthouse (Node API, default config = mobile emulation with simulated throttling) on Debian's Chromium via
- * chrome-launcher. Lighthouse is an optional devDependency: when it cannot be imported this says so and returns.
+ * chrome-launcher. Lighthouse is not a dependency of the project: it lives in tools/lighthouse/ and is installed
+ * there on first use. When that fails this says so and returns.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importTool } from '../../../tools/ensure.ts';
 import { CHROMIUM } from './browser.ts';
+
+/** The part of Lighthouse's result (LH.Result in lighthouse/types/lh.d.ts) that the benchmark reads. */
+interface AuditResult {
+  id: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+  numericValue?: number;
+}
+interface LighthouseReport {
+  lighthouseVersion: string;
+  runWarnings?: string[];
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
+  audits: Record<string, AuditResult | undefined>;
+}
 
 export interface LighthouseResult {
   name: string;
@@ -37,17 +53,15 @@ const median = (xs: number[]) => {
 
 export async function loadLighthouse(): Promise<
   | {
-      lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LH.Result } | undefined>;
+      lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LighthouseReport } | undefined>;
       launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void | Promise<void> }>;
     }
   | string
 > {
   try {
-    const lh = await import('lighthouse');
-    const cl = await import('chrome-launcher');
-    return { lighthouse: lh.default as never, launch: cl.launch as never };
+    return await importTool('lighthouse');
   } catch (e) {
-    return `Lighthouse is not installed or failed to load (${(e as Error).message.split('\n')[0]}): npm i -E -D lighthouse@12.2.3`;
+    return `Lighthouse could not be installed or loaded (${(e as Error).message.split('\n')[0]})`;
   }
 }
 
@@ -109,7 +123,7 @@ export async function runLighthouse(
         const issues = [...weighted]
           .map((id) => lhr.audits[id])
           .filter(
-            (a): a is LH.Audit.Result =>
+            (a): a is AuditResult =>
               a !== undefined &&
               a.score !== null &&
               a.score < 0.9 &&

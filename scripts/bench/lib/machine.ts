@@ -66,7 +66,7 @@ export function describeMachine(repo: string) {
     pagefind: pkgVersion(repo, 'pagefind'),
     mdx: pkgVersion(repo, '@astrojs/mdx'),
     playwright: pkgVersion(repo, 'playwright'),
-    lighthouse: pkgVersion(repo, 'lighthouse'),
+    lighthouse: pkgVersion(join(repo, 'tools/lighthouse'), 'lighthouse'),
     chromium: cmdVersion('/usr/bin/chromium', ['--version']),
     hugo: null as string | null,
     timeBinary: existsSync('/usr/bin/time'),
