@@ -8,14 +8,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArchive, type GeneratedArticle } from './lib/generator.ts';
-import { readRefs, touchOnDisk, writeTree } from './lib/archive.ts';
-import { astroBuild, makeBareProject, makeSiteProject, type BuildMeasure } from './lib/astro-build.ts';
+import { addOnDisk, readRefs, touchOnDisk, writeTree } from './lib/archive.ts';
+import {
+  astroBuild,
+  BENCH_BUILD_DATE,
+  makeBareProject,
+  makeSiteProject,
+  type BuildKind,
+  type BuildMeasure,
+} from './lib/astro-build.ts';
 import { hugoBinary, hugoBuild, hugoVersion, makeHugoProject } from './lib/hugo.ts';
 import { killActive, dirSize } from './lib/measure.ts';
 import { describeMachine } from './lib/machine.ts';
 import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
+import { archiveQueries } from './lib/queries.ts';
 import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -238,21 +246,22 @@ async function main(): Promise<void> {
   const treeSizes = [
     ...new Set([...(has('archives') ? opt.sizes : []), ...(has('bare') || has('hugo') ? [opt.refSize] : [])]),
   ].sort((a, b) => a - b);
-  const trees = new Map<number, { tree: string; articles: GeneratedArticle[] }>();
+  const trees = new Map<number, { tree: string; articles: GeneratedArticle[]; next: GeneratedArticle }>();
   if (needCorpus && treeSizes.length > 0) {
     const refs = readRefs(join(REPO, 'content'));
     log(
       `\n[generate] ${treeSizes.at(-1)} articles, seed ${opt.seed}: ${refs.authors.length} desks, ${refs.distros.length} distributions, ${refs.topics.length} topics, ${refs.series.length} series from content/`,
     );
     const t0 = performance.now();
-    const all = generateArchive(treeSizes.at(-1)!, { seed: opt.seed, refs });
-    const genMs = performance.now() - t0;
+    // One article more than the largest archive: the article each archive's "one added" build publishes.
+    const all = generateArchive(treeSizes.at(-1)! + 1, { seed: opt.seed, refs });
+    const genMs = ((performance.now() - t0) * (all.length - 1)) / all.length;
     for (const size of treeSizes) {
       const tree = join(WORK, `a${size}`, 'content');
       const list = all.slice(0, size);
       writeTree(tree, join(REPO, 'content'), list);
-      trees.set(size, { tree, articles: list });
-      const stats = archiveStats(list, tree, (genMs * size) / all.length);
+      trees.set(size, { tree, articles: list, next: all[size]! });
+      const stats = archiveStats(list, tree, (genMs * size) / (all.length - 1));
       results.archives.push(stats);
       log(
         `  a${size}: ${stats.md} .md + ${stats.mdx} .mdx, ${stats.wordsMin}-${stats.wordsMax} words (mean ${stats.wordsMean}), ${kB(stats.sourceBytes)} → ${tree}`,
@@ -336,11 +345,11 @@ async function main(): Promise<void> {
   let heapForAll: number | undefined;
   if (has('archives')) {
     for (const size of opt.sizes) {
-      const { tree, articles } = trees.get(size)!;
+      const { tree, articles, next } = trees.get(size)!;
       const base = join(WORK, `a${size}`);
       makeSiteProject(join(base, 'proj'), REPO);
       const outDir = join(base, 'dist');
-      const build = (kind: 'cold' | 'warm', heapLimitMb: number | undefined) =>
+      const build = (kind: BuildKind, heapLimitMb: number | undefined) =>
         astroBuild({
           label: 'site',
           repo: REPO,
@@ -378,16 +387,21 @@ async function main(): Promise<void> {
         const target = articles[Math.floor(articles.length / 2)]!;
         // A warm build whose content store was cleared (someone edited the site's config meanwhile) was not warm:
         // keep its figures, flagged, and build once more.
+        // The changed article stays changed until after the "added" build, so that build differs from the one
+        // before it by the new article alone.
+        let restore = () => {};
         for (let attempt = 1; attempt <= 2; attempt++) {
-          const restore = touchOnDisk(tree, target, `${new Date().toISOString()} #${attempt}`);
+          restore();
+          restore = touchOnDisk(tree, target, `${new Date().toISOString()} #${attempt}`);
           log(
             `[build] site over ${size} articles, warm (changed ${target.slug}.${target.ext})${heap ? ` with --max-old-space-size=${heap}` : ''}`,
           );
           let warm: BuildMeasure;
           try {
             warm = await build('warm', heap);
-          } finally {
+          } catch (error) {
             restore();
+            throw error;
           }
           results.builds.push(warm);
           log(`  warm: ${describeBuild(warm)}`);
@@ -403,6 +417,22 @@ async function main(): Promise<void> {
           log(
             `  the content store was cleared (${why}): the site's config changed since the cold build; building warm again`,
           );
+        }
+        // Publishing: one new article, dated the build clock's day (the newest), into the warm archive.
+        if (!built.has(size)) restore();
+        else {
+          const remove = addOnDisk(tree, next, BENCH_BUILD_DATE);
+          log(`[build] site over ${size} articles + 1 added (${next.slug}.${next.ext})`);
+          let added: BuildMeasure;
+          try {
+            added = await build('added', heap);
+          } finally {
+            remove();
+            restore();
+          }
+          results.builds.push(added);
+          log(`  added: ${describeBuild(added)}`);
+          if (!added.ok) built.delete(size);
         }
       }
       save();
@@ -476,13 +506,23 @@ async function main(): Promise<void> {
           } else (results.search.skipped ??= []).push('no synthetic archive build available for search');
         }
         if (siteOk) targets.push({ site: 'real site', dist: siteDist });
+        // On a synthetic archive generated in this run: mid-frequency words and pairs of its own vocabulary (typed
+        // queries and fresh API queries alternate through the picks); elsewhere the fixed lists.
+        const picks = largest !== undefined && trees.has(largest) ? archiveQueries(trees.get(largest)!.articles) : [];
+        if (picks.length >= 4)
+          results.notes.push(
+            `Search queries on synthetic ${largest} (articles holding every word): ${picks.map((p) => `“${p.query}” ${p.articles}`).join(', ')}.`,
+          );
         for (const t of targets) {
+          const synthetic = picks.length >= 4 && t.site === `synthetic ${largest}`;
+          const typed = synthetic ? picks.filter((_, i) => i % 2 === 0).map((p) => p.query) : QUERIES;
+          const fresh = synthetic ? picks.filter((_, i) => i % 2 === 1).map((p) => p.query) : FRESH_QUERIES;
           const server = await serveStatic(t.dist);
           try {
             log(`\n[search] ${t.site} at ${server.url}`);
-            for (let i = 0; i < QUERIES.length; i++) {
-              const first = QUERIES[i]!;
-              const second = QUERIES[(i + 1) % QUERIES.length]!;
+            for (let i = 0; i < typed.length; i++) {
+              const first = typed[i]!;
+              const second = typed[(i + 1) % typed.length]!;
               let run: SearchRun;
               try {
                 run = await measureSearch(
@@ -491,8 +531,8 @@ async function main(): Promise<void> {
                   t.site,
                   first,
                   second,
-                  QUERIES[(i + 2) % QUERIES.length],
-                  FRESH_QUERIES[i % FRESH_QUERIES.length],
+                  typed[(i + 2) % typed.length],
+                  fresh[i % fresh.length],
                 );
               } catch (e) {
                 (results.search.skipped ??= []).push(`${t.site} “${first}”: ${(e as Error).message.split('\n')[0]}`);

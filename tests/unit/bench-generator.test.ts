@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
@@ -14,6 +17,10 @@ import {
   type ArchiveRefs,
 } from '../../scripts/bench/lib/generator.ts';
 import { parseAstroLog } from '../../scripts/bench/lib/astro-log.ts';
+import { addOnDisk } from '../../scripts/bench/lib/archive.ts';
+import { BENCH_BUILD_DATE, type BuildMeasure } from '../../scripts/bench/lib/astro-build.ts';
+import { publishing } from '../../scripts/bench/lib/report.ts';
+import { archiveQueries } from '../../scripts/bench/lib/queries.ts';
 import { createRng } from '../../scripts/bench/lib/prng.ts';
 import * as V from '../../scripts/bench/lib/vocabulary.ts';
 
@@ -347,5 +354,69 @@ describe('process tree CPU', () => {
       ['bundle', 4],
       ['until exit (after bundle)', 1],
     ]);
+  });
+});
+
+describe('publishing one article into an archive (the "added" warm build)', () => {
+  it('writes the next generated article as the newest, valid under the real schema, and removes it again', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'ds-bench-add-'));
+    try {
+      mkdirSync(join(tree, 'articles'));
+      const [first, next] = [archive[0]!, archive[1]!];
+      writeFileSync(join(tree, 'articles', `${first.slug}.${first.ext}`), serializeArticle(first));
+      const remove = addOnDisk(tree, next, BENCH_BUILD_DATE);
+      const file = join(tree, 'articles', `${next.slug}.${next.ext}`);
+      const data = frontMatterOf(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      expect(String(data.pubDate)).toBe('2026-11-25');
+      expect(data.title).toBe(next.frontMatter.title);
+      expect(data.updatedDate).toBeUndefined();
+      expect(schema.safeParse(data).success).toBe(true);
+      expect(() => addOnDisk(tree, next, BENCH_BUILD_DATE)).toThrow('exists already');
+      remove();
+      expect(readdirSync(join(tree, 'articles'))).toEqual([`${first.slug}.${first.ext}`]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
+  it('reports each size’s changed and added builds beside its cold build', () => {
+    const b = (kind: BuildMeasure['kind'], wallMs: number) =>
+      ({
+        kind,
+        articles: 1000,
+        ok: true,
+        wallMs,
+        cpuUserS: wallMs / 2000,
+        cpuSysS: 0,
+        peakTreeRssBytes: 2 ** 30,
+        loadAvgBefore: 1,
+      }) as BuildMeasure;
+    const lines = publishing([b('cold', 60_000), b('warm', 30_000), b('added', 40_000)]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^- 1,000 articles: one changed 30\.0 s wall, 15\.0 s CPU, .*; one added 40\.0 s wall, 20\.0 s CPU, .*; cold 60\.0 s wall/,
+    );
+  });
+});
+
+describe('search queries of a synthetic archive', () => {
+  it('picks words held by 1-5 % of the articles, and pairs of other such words that occur together', () => {
+    const picks = archiveQueries(archive);
+    const holding = (query: string) =>
+      archive.filter((a) => {
+        const words = new Set(`${a.frontMatter.title}\n${a.body}`.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? []);
+        return query.split(' ').every((w) => words.has(w));
+      }).length;
+    const singles = picks.filter((p) => !p.query.includes(' '));
+    const pairs = picks.filter((p) => p.query.includes(' '));
+    expect(singles).toHaveLength(8);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of picks) expect(holding(p.query), p.query).toBe(p.articles);
+    for (const p of singles) {
+      expect(p.articles).toBeGreaterThanOrEqual(0.01 * archive.length);
+      expect(p.articles).toBeLessThanOrEqual(0.05 * archive.length);
+    }
+    for (const p of pairs) expect(p.articles).toBeGreaterThanOrEqual(1);
+    expect(new Set(picks.map((p) => p.query)).size).toBe(picks.length);
   });
 });

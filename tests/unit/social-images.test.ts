@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { create as parseFont, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,7 @@ import {
   wrapText,
   type FitOptions,
 } from '../../src/integrations/social-images/text.ts';
-import { icoFromPngs, pngSize, woffToSfnt } from '../../src/integrations/social-images/binary.ts';
+import { encodeOpaquePng, icoFromPngs, pngSize, woffToSfnt } from '../../src/integrations/social-images/binary.ts';
 import { createCardRenderer } from '../../src/integrations/social-images/render.ts';
 import { drawIcons, FAVICON_FILE, ICONS } from '../../src/integrations/social-images/icons.ts';
 import { parseSocialCards, socialCard } from '../../src/lib/social-card.ts';
@@ -199,6 +199,56 @@ describe('ICO container', () => {
   });
 });
 
+/** Decodes a truecolour PNG with unfiltered rows: checks every chunk's CRC and returns the header and RGB rows. */
+function decodePng(png: Uint8Array): { width: number; height: number; colourType: number; rgb: Uint8Array } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect(pngSize(png)).toBeTruthy();
+  const idat: Uint8Array[] = [];
+  let header: Uint8Array | undefined;
+  for (let at = 8; at < png.length;) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const data = png.subarray(at + 8, at + 8 + length);
+    expect(view.getUint32(at + 8 + length), `CRC of ${type}`).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
+    if (type === 'IHDR') header = data;
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  const h = new DataView(header!.buffer, header!.byteOffset, 13);
+  const [width, height, colourType] = [h.getUint32(0), h.getUint32(4), header![9]!];
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 3 + 1;
+  expect(raw.length).toBe(stride * height);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * stride], `filter of row ${y}`).toBe(0);
+    rgb.set(raw.subarray(y * stride + 1, (y + 1) * stride), y * width * 3);
+  }
+  return { width, height, colourType, rgb };
+}
+
+const deflate3 = (d: Uint8Array) => deflateSync(d, { level: 3 });
+
+describe('PNG encoding', () => {
+  it('writes opaque pixels as truecolour rows that decode to the same colours', () => {
+    // 3×2: red, green, blue / white, grey, the card background.
+    const rgba = new Uint8Array([
+      255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 128, 128, 128, 255, 252, 252, 250, 255,
+    ]);
+    const png = encodeOpaquePng(rgba, 3, 2, deflate3, crc32)!;
+    const decoded = decodePng(png);
+    expect([decoded.width, decoded.height, decoded.colourType]).toEqual([3, 2, 2]);
+    expect([...decoded.rgb]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 128, 128, 128, 252, 252, 250]);
+  });
+
+  it('leaves an image with any transparent pixel to another encoder, and refuses a wrong pixel count', () => {
+    const rgba = new Uint8Array(4 * 4).fill(255);
+    rgba[4 * 3 + 3] = 254;
+    expect(encodeOpaquePng(rgba, 2, 2, deflate3, crc32)).toBeUndefined();
+    expect(() => encodeOpaquePng(rgba, 3, 2, deflate3, crc32)).toThrow('expected 24 bytes of RGBA, got 16');
+  });
+});
+
 describe('WOFF unpacking', () => {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('@fontsource/noto-sans'));
@@ -283,6 +333,16 @@ describe('drawing', () => {
     });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
     expect(warnings).toEqual([]);
+    // What a reader sees at the edges: the page background at the top left, the accent bar along the bottom.
+    const { rgb, colourType } = decodePng(png);
+    const pixel = (x: number, y: number) => [...rgb.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3)];
+    expect(colourType).toBe(2);
+    expect(pixel(2, 2)).toEqual([0xfc, 0xfc, 0xfa]);
+    expect(pixel(600, 625)).toEqual([0x0b, 0x5c, 0xad]);
+    // The headline is drawn: dark text pixels in the middle band, where the background alone has none.
+    let dark = 0;
+    for (let y = 200; y < 450; y++) for (let x = 80; x < 1120; x++) if (pixel(x, y)[0]! < 0x40) dark++;
+    expect(dark).toBeGreaterThan(5000);
   });
 
   it('warns when a headline has to be cut', async () => {

@@ -1,5 +1,5 @@
 /** Writes synthetic content trees (articles + the real authors/distros/topics/series) to disk. */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -53,4 +53,17 @@ export function writeTree(tree: string, sourceContent: string, articles: readonl
 export function touchOnDisk(tree: string, a: GeneratedArticle, stamp: string): () => void {
   writeFileSync(articlePath(tree, a), serializeArticle(touchArticle(a, stamp)));
   return () => writeFileSync(articlePath(tree, a), serializeArticle(a));
+}
+
+/**
+ * Publishes one new article into a tree (for the "one added" warm build): `a` (an article generated after the
+ * archive's last one, so its title and slug are new) dated `pubDate`, the newest of the archive, without updates.
+ * Returns a function that removes it again.
+ */
+export function addOnDisk(tree: string, a: GeneratedArticle, pubDate: string): () => void {
+  const file = articlePath(tree, a);
+  if (existsSync(file)) throw new Error(`${file} exists already: the added article must be new`);
+  const { updatedDate: _updated, updates: _updates, ...frontMatter } = a.frontMatter;
+  writeFileSync(file, serializeArticle({ ...a, frontMatter: { ...frontMatter, pubDate } }));
+  return () => rmSync(file, { force: true });
 }

@@ -15,9 +15,12 @@ import { runMeasured, dirSize, topLevelSizes, type RunResult } from './measure.t
 import { codeFingerprint } from './fingerprint.ts';
 import { parseAstroLog, peakByPhase, type AstroPhases, type PhaseMemory } from './astro-log.ts';
 
+/** cold: caches and output deleted; warm: one article's body changed; added: one new article published. */
+export type BuildKind = 'cold' | 'warm' | 'added';
+
 export interface BuildMeasure {
   label: string;
-  kind: 'cold' | 'warm';
+  kind: BuildKind;
   articles: number;
   ok: boolean;
   exitCode: number | null;
@@ -170,7 +173,7 @@ export interface AstroBuildOptions {
   contentDir: string;
   outDir: string;
   articles: number;
-  kind: 'cold' | 'warm';
+  kind: BuildKind;
   logFile: string;
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -186,8 +189,16 @@ export function cleanForCold(projDir: string, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
 }
 
+/** The build clock of every benchmark build: deterministic output, and the day an added article is published. */
+export const BENCH_BUILD_DATE = '2026-11-25';
+
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: '2026-11-25', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    BUILD_DATE: BENCH_BUILD_DATE,
+    ...extra,
+  };
   // Deterministic deploy settings unless the caller sets them.
   if (!('BASE_PATH' in extra)) delete env.BASE_PATH;
   if (!('SITE_URL' in extra)) delete env.SITE_URL;
@@ -196,7 +207,7 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function summarize(
   label: string,
-  kind: 'cold' | 'warm',
+  kind: BuildKind,
   articles: number,
   r: RunResult,
   outDir: string,

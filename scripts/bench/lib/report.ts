@@ -86,9 +86,30 @@ export function cpuShares(b: BuildMeasure): string | undefined {
   return shares.join(', ');
 }
 
+/** "1,000: one changed 40 s wall …, one added 45 s …, cold 65 s": the publishing builds beside the cold one. */
+export function publishing(builds: BuildMeasure[]): string[] {
+  const sizes = [...new Set(builds.filter((b) => b.kind !== 'cold').map((b) => b.articles))];
+  const figures = (b: BuildMeasure) =>
+    `${sec(b.wallMs)} wall, ${sec(((b.cpuUserS ?? 0) + (b.cpuSysS ?? 0)) * 1000)} CPU, peak ${mib(b.peakTreeRssBytes)} (load ${b.loadAvgBefore.toFixed(1)})`;
+  return sizes.map((size) => {
+    const last = (k: BuildMeasure['kind']) =>
+      builds.filter((b) => b.articles === size && b.kind === k && b.ok && !b.phases?.cacheCleared?.length).at(-1);
+    const [cold, warm, added] = [last('cold'), last('warm'), last('added')];
+    const parts = [
+      warm ? `one changed ${figures(warm)}` : 'one changed: –',
+      added ? `one added ${figures(added)}` : 'one added: –',
+      cold ? `cold ${figures(cold)}` : 'cold: –',
+    ];
+    return `- ${n(size)} articles: ${parts.join('; ')}`;
+  });
+}
+
+const kindLabel = (b: BuildMeasure) =>
+  b.kind === 'warm' ? 'warm, 1 changed' : b.kind === 'added' ? 'warm, 1 added' : b.kind;
+
 function buildRows(builds: BuildMeasure[]) {
   return builds.map((b) => [
-    `${n(b.articles)} ${b.kind}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : ''}${b.ok ? '' : b.oom ? ' **out of memory**' : ' **FAILED**'}${b.kind === 'warm' && b.phases?.cacheCleared?.length ? ' (store cleared: not warm)' : ''}${b.code?.changedDuringBuild ? ' (code edited during build)' : ''}`,
+    `${n(b.articles)} ${kindLabel(b)}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : ''}${b.ok ? '' : b.oom ? ' **out of memory**' : ' **FAILED**'}${b.kind !== 'cold' && b.phases?.cacheCleared?.length ? ' (store cleared: not warm)' : ''}${b.code?.changedDuringBuild ? ' (code edited during build)' : ''}`,
     sec(b.wallMs),
     n(b.pages),
     b.pagesPerSec ?? '–',
@@ -197,12 +218,15 @@ export function renderMarkdown(r: Results): string {
     }
     out.push(
       "Cold: content cache (`.cache/data-store.json`, the project's `node_modules/.astro` equivalent), `.astro/`, Vite cache and output deleted first. " +
-        "Warm: one article's body changed, caches kept, output deleted (as `npm run build` does). Peak RSS (tree) is the highest sum of RSS over the build's process tree, sampled every 200 ms; " +
+        "Warm: one article's body changed, caches kept, output deleted (as `npm run build` does). Added: then one new article published (dated the build clock's day, so the newest) into that warm state, the changed article still changed. Peak RSS (tree) is the highest sum of RSS over the build's process tree, sampled every 200 ms; " +
         "largest process is `/usr/bin/time -v`'s maximum resident set size when available. Phases come from the log (arrival times of lines). " +
         'CPU is the whole process tree: every process the build started, including the ones it leaves running when it exits (Pagefind\'s `pagefind_extended --service` backend, "unreaped"), which `/usr/bin/time` does not count.',
       '',
     );
     out.push(table(BUILD_HEAD, buildRows(r.builds)), '');
+    const publish = publishing(r.builds);
+    if (publish.length)
+      out.push('Publishing into an archive (end to end, as `npm run build`; target ≤ 2 min wall):', '', ...publish, '');
     out.push(
       '"Other work" is the machine-wide busy CPU count during the build minus the build\'s own CPU use (/proc/stat and rusage): anything above ~0.2 means other processes competed for the 2 cores and the wall times are inflated.',
       '',

@@ -86,3 +86,68 @@ export function woffToSfnt(woff: Uint8Array, inflate: (data: Uint8Array) => Uint
   });
   return out;
 }
+
+/** A PNG chunk: length, type, data and the CRC-32 of type and data (`crc32` as zlib computes it). */
+function pngChunk(type: string, data: Uint8Array, crc32: (data: Uint8Array) => number): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)) >>> 0);
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * A PNG file of opaque 8-bit RGBA pixels (as resvg renders a social card) as truecolour without alpha; undefined
+ * when any pixel is not fully opaque, or on a big-endian host (resvg's pixels are premultiplied, which only opaque pixels do not notice: let
+ * resvg encode those). Rows carry no filter (type 0): a card is mostly flat areas, which deflate packs well
+ * unfiltered, and filtering costs more CPU than the bytes it saves. `deflate` and `crc32` come from zlib (injected,
+ * as for woffToSfnt).
+ */
+export function encodeOpaquePng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  deflate: (data: Uint8Array) => Uint8Array,
+  crc32: (data: Uint8Array) => number,
+): Uint8Array | undefined {
+  if (rgba.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
+  // Whole pixels read as little-endian 32-bit words (R in the low byte): about 2.5× faster than byte by byte.
+  if (!LITTLE_ENDIAN || rgba.byteOffset % 4 !== 0) return undefined;
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+  const stride = width * 3 + 1;
+  const raw = new Uint8Array(stride * height);
+  for (let y = 0, p = 0; y < height; y++) {
+    let d = y * stride + 1; // raw[y * stride] stays 0: filter type None
+    for (let x = 0; x < width; x++, p++, d += 3) {
+      const v = pixels[p]!;
+      if (v >>> 24 !== 255) return undefined;
+      raw[d] = v & 255;
+      raw[d + 1] = (v >>> 8) & 255;
+      raw[d + 2] = (v >>> 16) & 255;
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // colour type 2: truecolour; compression, filter method and interlace stay 0
+  const parts = [
+    new Uint8Array(PNG_SIGNATURE),
+    pngChunk('IHDR', header, crc32),
+    pngChunk('IDAT', deflate(raw), crc32),
+    pngChunk('IEND', new Uint8Array(0), crc32),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
