@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/lib/host/apache.ts';
 import { caddySiteBody } from '../../src/lib/host/caddy.ts';
-import { nginxLocations, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
+import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
 import type { HostPolicy } from '../../src/lib/host/policy.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,6 +97,9 @@ export async function startServer(
     mkdirSync(join(prefix, 'conf/snippets'), { recursive: true });
     writeFileSync(join(prefix, 'conf/snippets/downstream-security-headers.conf'), nginxSecuritySnippet(policy));
     writeFileSync(join(prefix, 'conf/downstream.conf'), nginxLocations(policy));
+    // WordPress ?p=<id> redirects need an http-level map (nginx allows `map` only there).
+    const maps = nginxMaps(policy);
+    if (maps) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), maps);
     writeFileSync(
       join(prefix, 'conf/nginx.conf'),
       `worker_processes 1;
@@ -110,7 +113,7 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  server {
+${maps ? '  include downstream-maps.conf;\n' : ''}  server {
     listen 127.0.0.1:${port};
     server_name localhost;
     root ${docroot};
