@@ -6,13 +6,13 @@
 // every problem.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexDist } from '../src/lib/checks/dist-index.ts';
 import { ALL_CHECKS, runChecks, type Problem } from '../src/lib/checks/rules.ts';
 import { RELAXED_GATES, relaxedPolicyArticles, splitByRelaxedPolicy } from '../src/lib/imported.ts';
 import { contentDir } from '../src/site.config.ts';
+import { importTool } from '../tools/ensure.ts';
 
 const args = parseArgs({ allowPositionals: true, options: { content: { type: 'string' } } });
 const dir = resolve(args.positionals[0] ?? 'dist');
@@ -33,9 +33,8 @@ const { failing: problems, relaxed } = splitByRelaxedPolicy<Problem>(
   policy.articles,
 );
 
-// HTML validity with the Nu Html Checker (vnu-jar, Java 17).
-// The package's main export is the path of vnu.jar.
-const vnu = createRequire(import.meta.url)('vnu-jar') as string;
+// HTML validity with the Nu Html Checker (vnu-jar, Java 17), installed into tools/vnu/ on first use.
+const { vnuJar: vnu } = await importTool<{ vnuJar: string }>('vnu');
 let vnuErrors: string[] = [];
 try {
   execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', dir], {
