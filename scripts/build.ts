@@ -142,8 +142,10 @@ async function main(): Promise<void> {
   if (removed.length > 0) log(`removed from the output (not public): ${removed.join(', ')}`);
 
   t = performance.now();
-  const pages = await indexSite(staging, { hold: () => holdFor('index') });
-  log(`indexed ${pages} pages with Pagefind in ${ms(t)}`);
+  const indexed = await indexSite(staging, { hold: () => holdFor('index') });
+  log(
+    `indexed ${indexed.pages} pages and ${indexed.records} distribution and release records with Pagefind in ${ms(t)}`,
+  );
 
   // The swap: two renames on one filesystem. Until the second, dist/ is the previous build.
   if (existsSync(out)) renameSync(out, previous);

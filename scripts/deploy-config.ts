@@ -12,10 +12,14 @@ import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = values.out ? resolve(values.out) : resolve(import.meta.dirname, '../deploy');
-const policy = values.out ? hostPolicy(siteConfig(process.env)) : hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [] });
+const policy = values.out
+  ? hostPolicy(siteConfig(process.env))
+  : hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [], queryRedirects: [] });
 for (const [path, text] of Object.entries(serverConfigFiles(policy))) {
   mkdirSync(dirname(join(out, path)), { recursive: true });
   writeFileSync(join(out, path), text);
   console.log(`wrote ${join(out, path)}`);
 }
-console.log(`for ${policy.site}${policy.base} with ${policy.redirects.length} legacy redirects`);
+console.log(
+  `for ${policy.site}${policy.base} with ${policy.redirects.length} legacy redirects and ${policy.queryRedirects.length} WordPress ?p=<id> redirects`,
+);

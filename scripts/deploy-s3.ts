@@ -3,17 +3,18 @@
 //   npm run deploy:s3 -- --bucket <name> [--prefix downstream] [--dist dist] [--endpoint <url>] [--dry-run]
 // Credentials and region come from the usual AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 // or a profile). --endpoint points at another S3-compatible service (path-style addressing).
-import {
-  DeleteObjectsCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+// The S3 client (@aws-sdk/client-s3) is not a dependency of the project: it is installed into tools/s3/ on first use.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { staleKeys, uploadPlan, type UploadItem } from '../src/lib/host/s3.ts';
+import { importTool } from '../tools/ensure.ts';
+import type * as S3Sdk from '../tools/s3/index.js';
+import type { S3Client, S3ClientConfig } from '../tools/s3/index.js';
+
+type S3Tool = typeof S3Sdk;
+/** The S3 client and commands, from tools/s3/ (installed there on first use). */
+export const loadS3 = (): Promise<S3Tool> => importTool<S3Tool>('s3');
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -28,7 +29,8 @@ function walk(dir: string): string[] {
   return out;
 }
 
-async function listKeys(client: S3Client, bucket: string, prefix: string): Promise<string[]> {
+async function listKeys(sdk: S3Tool, client: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const { ListObjectsV2Command } = sdk;
   const keys: string[] = [];
   let token: string | undefined;
   do {
@@ -72,9 +74,11 @@ export async function uploadSite({
   dist: string;
   dryRun?: boolean;
 }): Promise<UploadResult> {
+  const sdk = await loadS3();
+  const { PutObjectCommand, DeleteObjectsCommand } = sdk;
   const p = prefix.replace(/^\/+|\/+$/g, '');
   const plan = uploadPlan(walk(dist), p);
-  const before = await listKeys(client, bucket, p);
+  const before = await listKeys(sdk, client, bucket, p);
   const uploaded: UploadItem[] = [];
   // Hashed assets, then other files, then HTML: one group finishes before the next starts.
   const groups = [
@@ -126,6 +130,7 @@ if (import.meta.main) {
     process.exit(2);
   }
   const config: S3ClientConfig = values.endpoint ? { endpoint: values.endpoint, forcePathStyle: true } : {};
+  const { S3Client } = await loadS3();
   const client = new S3Client(config);
   const { uploaded, deleted } = await uploadSite({
     client,

@@ -1,5 +1,5 @@
 /**
- * Tools that only a few commands need (Lighthouse for the benchmark) live in their own folder below tools/ with
+ * Tools that only a few commands need (Lighthouse for the benchmark, the Nu Html Checker for check:dist, the S3 client for deploy:s3) live in their own folder below tools/ with
  * their own package.json and lock file, so `npm ci` does not install them for everyone. `ensureTool` installs
  * one on first use, and again whenever its lock file names versions other than the installed ones.
  */
@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const TOOLS_DIR = dirname(fileURLToPath(import.meta.url));
 
-export type ToolName = 'lighthouse';
+export type ToolName = 'lighthouse' | 's3' | 'vnu';
 
 const readJson = (file: string): Record<string, unknown> | undefined => {
   try {

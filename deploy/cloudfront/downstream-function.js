@@ -4,6 +4,7 @@
 var SITE = "https://downstream.example";
 var BASE = "/downstream/";
 var LEGACY = {};
+var WORDPRESS_POSTS = {};
 var HEADERS = {"content-security-policy":"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'","strict-transport-security":"max-age=63072000; includeSubDomains","x-content-type-options":"nosniff","referrer-policy":"strict-origin-when-cross-origin","permissions-policy":"camera=(), microphone=(), geolocation=(), payment=(), usb=()","cross-origin-opener-policy":"same-origin"};
 
 function redirect(location) {
@@ -23,6 +24,8 @@ function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (LEGACY[uri]) return redirect(LEGACY[uri]);
+  var post = request.querystring && request.querystring.p && request.querystring.p.value;
+  if (post && (uri === BASE || uri === BASE + 'index.php') && WORDPRESS_POSTS[post]) return redirect(WORDPRESS_POSTS[post]);
   if (uri + '/' === BASE) return redirect(SITE + BASE);
   var last = uri.slice(uri.lastIndexOf('/') + 1);
   if (last !== '' && last.indexOf('.') === -1) return redirect(SITE + uri + '/');

@@ -23,13 +23,14 @@ import { describeMachine } from './lib/machine.ts';
 import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
+import { benchImportedArchive, describeImport, renderImported } from './lib/imported.ts';
 import { archiveQueries } from './lib/queries.ts';
 import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(REPO, 'bench/work');
 const RESULTS_DIR = join(REPO, 'bench/results');
-const PARTS = ['archives', 'warm', 'bare', 'hugo', 'site', 'search', 'lighthouse'] as const;
+const PARTS = ['archives', 'warm', 'bare', 'hugo', 'imported', 'site', 'search', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
 
 const PAGES = [
@@ -62,6 +63,8 @@ real site, search and Lighthouse: it takes about 30 to 40 minutes on 2 cores.
   --skip a,b            skip parts: ${PARTS.join(', ')}
   --only a,b            run only these parts
   --seed N              generator seed (default 20261125)
+  --imported-posts N    posts in the quirky Jekyll archive of the "imported" part (default 2000; --quick 200):
+                        generated, imported with npm run import, then built; \`--only imported\` runs just that
   --lighthouse-runs N   Lighthouse runs per page, median reported (default 1)
   --name NAME           write bench/results/NAME.{json,md}
   --help
@@ -80,6 +83,7 @@ function parse() {
       skip: { type: 'string' },
       only: { type: 'string' },
       seed: { type: 'string' },
+      'imported-posts': { type: 'string' },
       'lighthouse-runs': { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -123,13 +127,24 @@ function parse() {
         ? 1000
         : sizes[0]!;
   const defaultRun =
-    !values.quick && !values.sizes && !values['ref-size'] && !values.skip && !values.only && !values.seed;
+    !values.quick &&
+    !values.sizes &&
+    !values['ref-size'] &&
+    !values.skip &&
+    !values.only &&
+    !values.seed &&
+    !values['imported-posts'];
   const mode: Results['mode'] = values.quick ? 'quick' : defaultRun ? 'full' : 'partial';
   return {
     parts,
     sizes,
     refSize,
     seed: values.seed ? posInt(values.seed, '--seed') : 20261125,
+    importedPosts: values['imported-posts']
+      ? posInt(values['imported-posts'], '--imported-posts')
+      : values.quick
+        ? 200
+        : 2000,
     lighthouseRuns: values['lighthouse-runs'] ? posInt(values['lighthouse-runs'], '--lighthouse-runs') : 1,
     mode,
     name: values.name ?? (mode === 'full' ? 'latest' : mode),
@@ -173,7 +188,10 @@ function writeResults(results: Results, name: string): { json: string; md: strin
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = join(RESULTS_DIR, `${name}.json`);
   const md = join(RESULTS_DIR, `${name}.md`);
-  const markdown = renderMarkdown(results);
+  const markdown = [
+    renderMarkdown(results),
+    ...(results.imported ? ['', ...renderImported(results.imported)] : []),
+  ].join('\n');
   writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(md, markdown);
   return { json, md, markdown };
@@ -441,6 +459,23 @@ async function main(): Promise<void> {
   }
 
   if (!refsDone) await references();
+
+  // 3b. An imported archive: a quirky Jekyll site through `npm run import`, then built (scripts/bench/lib/imported.ts).
+  if (has('imported')) {
+    log(`\n[import] quirky Jekyll archive of ${opt.importedPosts} posts`);
+    results.imported = await benchImportedArchive({
+      repo: REPO,
+      work: WORK,
+      posts: opt.importedPosts,
+      seed: opt.seed,
+      timeoutMs: BUILD_TIMEOUT_MS,
+      echo: ECHO,
+      log,
+    });
+    if (!results.imported.import.ok) log(`  ${describeImport(results.imported.import)}`);
+    if (results.imported.build) log(`  cold: ${describeBuild(results.imported.build)}`);
+    save();
+  }
 
   // 4. The real site: build once, then page costs, search and Lighthouse against a loopback server.
   const siteDist = join(WORK, 'site', 'dist');

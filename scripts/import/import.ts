@@ -414,6 +414,7 @@ export function runImport(opts: ImportOptions): ImportReport {
         from: opts.from,
         ...(originalUrl ? { url: originalUrl } : {}),
         ...(aliases.length ? { paths: aliases } : {}),
+        ...(post.wordpressId ? { wordpressId: post.wordpressId } : {}),
         ...(authorName ? { author: authorName } : {}),
         ...(post.licence ? { licence: post.licence } : {}),
         on: importDate,

@@ -18,6 +18,8 @@ export interface SourcePost {
   path?: string;
   /** Extra old paths that should redirect too (Hugo/Jekyll aliases, redirect_from). */
   aliases: string[];
+  /** WordPress post id: old links of the form /?p=<id> reach the article through it. */
+  wordpressId?: number;
   authors: string[];
   categories: string[];
   tags: string[];

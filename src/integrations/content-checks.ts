@@ -7,13 +7,7 @@ import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from 
 import { articleFiles, duplicateArticleUrls, lineOfTarget } from '../lib/checks/content-files.ts';
 import { remoteImageCheck, remoteImageHosts, remoteImagesIn } from '../lib/remote-images.ts';
 import { loadPage } from '../lib/checks/dist-index.ts';
-import {
-  importClaimProblem,
-  importedArticles,
-  importManifests,
-  RELAXED_GATES,
-  relaxedGatesUsed,
-} from '../lib/imported.ts';
+import { RELAXED_GATES, relaxedGatesUsed, relaxedPolicyArticles, splitByRelaxedPolicy } from '../lib/imported.ts';
 
 /**
  * Refuses to finish a build whose articles are broken: duplicate article URLs (before building), and after
@@ -29,12 +23,7 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
         const dupes = duplicateArticleUrls(articlesDir);
         if (dupes.length) throw new Error(`Duplicate article URLs:\n  ${dupes.join('\n  ')}`);
         // Imported articles: only the importer's own files may use the relaxed policy; what they use is listed.
-        const imported = importedArticles(articleFiles(articlesDir));
-        const manifests = importManifests(contentDir);
-        const claims = [...imported.values()].flatMap((a) => {
-          const why = importClaimProblem(a.id, { pubDate: a.pubDate, imported: { on: a.on } }, manifests);
-          return why ? [`${relative(process.cwd(), a.file)}: ${why}`] : [];
-        });
+        const { articles: imported, claims } = relaxedPolicyArticles(contentDir);
         if (claims.length) throw new Error(`Articles claiming to be imported:\n  ${claims.join('\n  ')}`);
         const relaxed = [...imported.values()].flatMap((a) =>
           relaxedGatesUsed(a).map((g) => `${relative(process.cwd(), a.file)}: ${RELAXED_GATES[g]}`),
@@ -49,7 +38,7 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
         const started = performance.now();
         const site = indexDist(out, base);
         const articles = articleFiles(articlesDir);
-        const imported = importedArticles(articles);
+        const { articles: imported } = relaxedPolicyArticles(contentDir);
         const idOf = (p: Problem) => p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
         const allowedHosts = remoteImageHosts(contentDir);
         const all = runChecks(site, [internalLinks, imageAlt, externalLinks, remoteImageCheck(allowedHosts)], (file) =>
@@ -64,8 +53,7 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
             `remote image hosts in use: ${[...inUse].map(([h, n]) => `${h} (${n})`).join(', ')}; allowed: ${allowedHosts.join(', ') || 'none'}`,
           );
         // The relaxed policy: legacy images without alt text in imported articles are listed, not fatal.
-        const legacy = all.filter((p) => p.check === 'images' && imported.has(idOf(p)));
-        const problems = all.filter((p) => !legacy.includes(p));
+        const { failing: problems, relaxed: legacy } = splitByRelaxedPolicy(all, imported);
         if (legacy.length)
           logger.warn(
             `${legacy.length} legacy image(s) without alt text in imported articles (relaxed policy; see content/imports/*/report.md):\n  ${legacy.map((p) => `${relative(process.cwd(), imported.get(idOf(p))?.file ?? p.file)}: ${p.message}`).join('\n  ')}`,

@@ -1,9 +1,20 @@
 import * as pagefind from 'pagefind';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { SITE } from '../site.config.ts';
+import { paths } from '../lib/urls.ts';
+import { parseLifecycleRecords } from '../lib/search/lifecycle-records.ts';
 
 /** Fails loudly: a search index with errors is worse than none, because the site would look searchable. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
+}
+
+export interface IndexResult {
+  /** Article pages indexed from their HTML. */
+  pages: number;
+  /** Distribution hubs and release rows added as custom records. */
+  records: number;
 }
 
 export interface IndexOptions {
@@ -14,9 +25,19 @@ export interface IndexOptions {
 /**
  * Builds the Pagefind index over a built site (dist/pagefind/). scripts/build.ts runs it after Astro's process has
  * exited, so Astro's memory is freed before Pagefind's is taken; `astro build` alone therefore writes no index.
- * Only elements marked data-pagefind-body (article bodies) are indexed. Returns the number of pages indexed.
+ * Only elements marked data-pagefind-body (article bodies) are indexed from HTML; distribution hubs and release rows
+ * are added as records of their own kind from the data file the build wrote (src/lib/search/lifecycle-records.ts),
+ * which is then removed from the output. Returns what was indexed.
  */
-export async function indexSite(outDir: string, { hold }: IndexOptions = {}): Promise<number> {
+export async function indexSite(outDir: string, { hold }: IndexOptions = {}): Promise<IndexResult> {
+  const dataFile = join(outDir, paths.searchRecords());
+  if (!existsSync(dataFile)) {
+    throw new Error(
+      `${paths.searchRecords().slice(1)} is missing from the built site: src/pages/search/lifecycle-records.json.ts must write it`,
+    );
+  }
+  const records = parseLifecycleRecords(readFileSync(dataFile, 'utf8'), `dist${paths.searchRecords()}`);
+  rmSync(dataFile);
   try {
     const { index, errors } = await pagefind.createIndex({
       forceLanguage: SITE.lang,
@@ -28,10 +49,14 @@ export async function indexSite(outDir: string, { hold }: IndexOptions = {}): Pr
     const added = await index.addDirectory({ path: outDir });
     check('indexing', added.errors);
     if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body missing?');
+    for (const record of records) {
+      const { errors: recordErrors } = await index.addCustomRecord({ ...record, language: SITE.lang });
+      check(`adding the search record of ${record.url}`, recordErrors);
+    }
     const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
     check('writeFiles', written.errors);
     await hold?.();
-    return added.page_count;
+    return { pages: added.page_count, records: records.length };
   } finally {
     await pagefind.close();
   }

@@ -8,8 +8,10 @@
  * - its pubDate is not after its import date (`imported.on`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { articleFiles } from './checks/content-files.ts';
+import type { Problem } from './checks/rules.ts';
 
 /** content/<IMPORTS_DIR>/<prefix>/ holds an import's mapping, manifest and report. */
 export const IMPORTS_DIR = 'imports';
@@ -69,6 +71,8 @@ export interface ImportedArticle {
   counts: { sources: number; distros: number; topics: number };
   /** Old site paths recorded by the importer (imported.paths). */
   paths: string[];
+  /** WordPress post id (imported.wordpressId): /?p=<id> redirects here. */
+  wordpressId?: number;
   draft: boolean;
 }
 
@@ -93,7 +97,7 @@ export function importedArticles(files: Map<string, string[]>): Map<string, Impo
   for (const [id, [file]] of files) {
     if (!file || !/^imported:/m.test(readFileSync(file, 'utf8'))) continue;
     const data = frontMatter(file);
-    const imported = data?.imported as { on?: unknown; paths?: unknown } | undefined;
+    const imported = data?.imported as { on?: unknown; paths?: unknown; wordpressId?: unknown } | undefined;
     if (!data || !imported) continue;
     out.set(id, {
       id,
@@ -103,6 +107,12 @@ export function importedArticles(files: Map<string, string[]>): Map<string, Impo
       description: typeof data.description === 'string' ? data.description : '',
       counts: { sources: len(data.sources), distros: len(data.distros), topics: len(data.topics) },
       paths: Array.isArray(imported.paths) ? imported.paths.filter((p): p is string => typeof p === 'string') : [],
+      wordpressId:
+        typeof imported.wordpressId === 'number' &&
+        Number.isSafeInteger(imported.wordpressId) &&
+        imported.wordpressId > 0
+          ? imported.wordpressId
+          : undefined,
       draft: data.draft === true,
     });
   }
@@ -117,4 +127,53 @@ export function relaxedGatesUsed(a: ImportedArticle): RelaxedGate[] {
   if (a.counts.distros === 0) used.push('no-distros');
   if (a.counts.topics === 0) used.push('no-topics');
   return used;
+}
+
+/**
+ * The imported articles of a content tree that may use the relaxed policy (the importer's own files, listed in their
+ * import's manifest), and every claim that may not, as "file: why" lines. The build fails on `claims`; the build's
+ * post-build checks and `npm run check:dist` relax only `articles`.
+ */
+export function relaxedPolicyArticles(contentDir: string): {
+  articles: Map<string, ImportedArticle>;
+  claims: string[];
+} {
+  const all = importedArticles(articleFiles(join(contentDir, 'articles')));
+  const manifests = importManifests(contentDir);
+  const articles = new Map<string, ImportedArticle>();
+  const claims: string[] = [];
+  for (const a of all.values()) {
+    const why = importClaimProblem(a.id, { pubDate: a.pubDate, imported: { on: a.on } }, manifests);
+    if (why) claims.push(`${relative(process.cwd(), a.file)}: ${why}`);
+    else articles.set(a.id, a);
+  }
+  return { articles, claims };
+}
+
+/** The post-build check (src/lib/checks/rules.ts) each relaxed gate turns into a warning. */
+export const RELAXED_CHECKS: Partial<Record<RelaxedGate, string>> = { 'image-alt': 'images' };
+
+/** The article id of a built article page (articles/<id>/index.html), or undefined for other pages. */
+export function articleIdOfPage(file: string): string | undefined {
+  return /^articles\/(.+)\/index\.html$/.exec(file)?.[1];
+}
+
+/**
+ * The one rule both the build (src/integrations/content-checks.ts) and `npm run check:dist` apply to post-build
+ * problems: a problem of a relaxed check, inside the article body of an imported article's page, is a listed
+ * warning; everything else still fails.
+ */
+export function splitByRelaxedPolicy<P extends Pick<Problem, 'check' | 'file' | 'inContent'>>(
+  problems: readonly P[],
+  imported: ReadonlyMap<string, unknown>,
+): { failing: P[]; relaxed: P[] } {
+  const checks = new Set(Object.values(RELAXED_CHECKS));
+  const failing: P[] = [];
+  const relaxed: P[] = [];
+  for (const p of problems) {
+    const id = articleIdOfPage(p.file);
+    if (p.inContent && checks.has(p.check) && id !== undefined && imported.has(id)) relaxed.push(p);
+    else failing.push(p);
+  }
+  return { failing, relaxed };
 }

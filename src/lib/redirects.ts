@@ -58,6 +58,36 @@ export function legacyRedirects(contentDir: string = defaultContentDir(process.e
   return redirectsFor([...imported.values()]);
 }
 
+/**
+ * WordPress's own short links, `/?p=<id>` (and `/index.php?p=<id>`), of imported articles: the post id recorded in
+ * provenance (`imported.wordpressId`) → the article URL (a site path without the base). Only hosts that can match a
+ * query string serve them (nginx, Apache, Caddy, Netlify, the CloudFront function); Cloudflare Pages' `_redirects`
+ * and plain buckets cannot (docs/importing.md). Sorted by id, one per id (the first article by id wins), no drafts.
+ */
+export interface QueryRedirect {
+  /** The query parameter WordPress used: `p` for posts (the importer imports posts only). */
+  param: 'p';
+  /** Its value, the post id. */
+  value: string;
+  /** The article URL it moved to, without the base path. */
+  to: string;
+}
+
+/** Query-string redirects for a list of articles (pure). */
+export function queryRedirectsFor(articles: { id: string; wordpressId?: number; draft?: boolean }[]): QueryRedirect[] {
+  const byId = new Map<number, QueryRedirect>();
+  for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) {
+    if (a.draft || !a.wordpressId || byId.has(a.wordpressId)) continue;
+    byId.set(a.wordpressId, { param: 'p', value: String(a.wordpressId), to: paths.article(a.id) });
+  }
+  return [...byId.entries()].sort(([x], [y]) => x - y).map(([, r]) => r);
+}
+
+/** Every `/?p=<id>` redirect of a content tree (default: CONTENT_DIR or ./content). */
+export function legacyQueryRedirects(contentDir: string = defaultContentDir(process.env)): QueryRedirect[] {
+  return queryRedirectsFor([...importedArticles(articleFiles(`${contentDir}/articles`)).values()]);
+}
+
 /** The file a static host serves for an old path: /a/b/ → a/b/index.html, /a/b.html → a/b.html, /a/b → a/b/index.html. */
 export function redirectPageFile(from: string): string {
   const rel = from.replace(/^\/+/, '');

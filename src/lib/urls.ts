@@ -78,6 +78,8 @@ export const paths = {
   socialImage: (articleId?: string) => (articleId ? `/og/articles/${articleId}.png` : '/og/default.png'),
   /** The build's data file of social-image records (src/pages/og/cards.json.ts); never deployed. */
   socialCards: () => '/og/cards.json',
+  /** The build's data file of hub and release search records (src/pages/search/lifecycle-records.json.ts); never deployed. */
+  searchRecords: () => '/search/lifecycle-records.json',
 } as const;
 
 /** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */

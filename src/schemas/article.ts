@@ -31,6 +31,8 @@ export const importedSchema = z.strictObject({
   url: httpUrl.optional(),
   /** Old site paths (root-relative) that now redirect here. */
   paths: z.array(z.string().regex(/^\/[^\s]*$/, { error: 'an old path starts with / and has no spaces' })).default([]),
+  /** The WordPress post id: old links of the form /?p=<id> redirect here where the host can match query strings. */
+  wordpressId: z.int({ error: 'wordpressId is the WordPress post id, a whole number' }).positive().optional(),
   /** The original author's name, credited on the page. */
   author: nonEmpty('the original author name').optional(),
   /** The licence the source stated, if any. */

@@ -19,6 +19,7 @@ export function startNginx({
   dist = join(ROOT, 'dist'),
   locations,
   securitySnippet,
+  httpConfig,
 }: {
   port: number;
   base: string;
@@ -27,6 +28,8 @@ export function startNginx({
   locations?: string;
   /** The security-headers snippet, when not the shipped one (e.g. generated for other image hosts). */
   securitySnippet?: string;
+  /** http-level configuration (downstream-maps.conf: WordPress ?p=<id> redirects), included in `http { }`. */
+  httpConfig?: string;
 }): NginxSite {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
@@ -43,6 +46,7 @@ export function startNginx({
       join(prefix, 'conf/snippets/downstream-security-headers.conf'),
     );
   if (locations) writeFileSync(join(prefix, 'conf/downstream.conf'), locations);
+  if (httpConfig) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), httpConfig);
   else copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));
@@ -62,7 +66,7 @@ http {
   scgi_temp_path ${prefix}/scgi;
   default_type application/octet-stream;
   sendfile on;
-  server {
+${httpConfig ? '  include downstream-maps.conf;\n' : ''}  server {
     listen 127.0.0.1:${port};
     server_name localhost;
     root ${prefix}/www;

@@ -143,6 +143,7 @@ describe('article read model', () => {
   it('writes the search record from the view: facets in order, display names, sortable date', async () => {
     const record = searchRecord(await articleView((await getArticles())[0]!));
     expect(record.filters).toEqual([
+      ['kind', 'Article'],
       ['distribution', 'Rocky Linux'],
       ['distribution', 'AlmaLinux OS'],
       ['family', 'Red Hat family'],

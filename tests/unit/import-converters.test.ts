@@ -11,6 +11,10 @@ import {
 } from '../../scripts/import/convert/shortcodes.ts';
 import { splitFrontMatter } from '../../scripts/import/sources/front-matter.ts';
 import { expandPermalink } from '../../scripts/import/sources/jekyll.ts';
+import { expandHugoPermalink, readHugo } from '../../scripts/import/sources/hugo.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { calendarDate, editedSinceImport, articleText, pathKey } from '../../scripts/import/import.ts';
 import { slugify } from '../../scripts/import/slug.ts';
 import { clampDek } from '../../scripts/import/text.ts';
@@ -64,6 +68,57 @@ describe('Liquid', () => {
     expect(out).toContain('(https://www.youtube.com/watch?v=abcDEF123)');
     expect(c.notes).toHaveLength(1);
     expect(c.notes[0]?.message).toContain('footer.html');
+  });
+});
+
+describe('embeds inside running text stay links; only an embed alone in its paragraph becomes a card', () => {
+  const card = (md: string) => md.match(/<aside class="embed-card">/g)?.length ?? 0;
+
+  it('Liquid includes', () => {
+    const alone = convertLiquid('Intro.\n\n{% include youtube.html id="abcDEF123" %}\n\nAfter.', ctx());
+    expect(card(alone)).toBe(1);
+    const inline = convertLiquid(
+      'The talk ({% include youtube.html id="abcDEF123" %}) and {% include tweet.html url="https://twitter.com/desk/status/42" %} agree.',
+      ctx(),
+    );
+    expect(card(inline)).toBe(0);
+    expect(inline).toBe(
+      'The talk ([youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123)) and [@desk on X](https://x.com/desk/status/42) agree.',
+    );
+  });
+
+  it('Hugo shortcodes', () => {
+    expect(card(convertHugoShortcodes('A.\n\n{{< youtube abcDEF123 >}}\n\nB.', ctx()))).toBe(1);
+    const inline = convertHugoShortcodes('As {{< tweet user="desk" id="42" >}} said,\nit shipped.', ctx());
+    expect(inline).toBe('As [@desk on X](https://x.com/desk/status/42) said,\nit shipped.');
+  });
+
+  it('WordPress shortcodes and iframes', () => {
+    const alone = htmlToMarkdown('Intro.\n\n[embed]https://youtu.be/abcDEF123[/embed]\n\nAfter.', ctx());
+    expect(card(alone)).toBe(1);
+    const inline = htmlToMarkdown(
+      'Watch [embed]https://youtu.be/abcDEF123[/embed] first.\n\n<p>Or <iframe src="https://player.vimeo.com/video/12345"></iframe> here.</p>\n\n<p><iframe src="https://www.youtube.com/embed/zyxWVU987"></iframe></p>',
+      ctx(),
+    );
+    expect(card(inline)).toBe(1);
+    expect(inline).toContain('Watch [youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123) first.');
+    expect(inline).toContain('Or [vimeo.com/12345](https://vimeo.com/12345) here.');
+    expect(inline).toContain(
+      'Video on YouTube: [youtube.com/watch?v=zyxWVU987](https://www.youtube.com/watch?v=zyxWVU987)',
+    );
+  });
+
+  it('raw iframes in Markdown', () => {
+    const notes: Note[] = [];
+    const out = rewriteLinks(
+      'See <iframe src="https://www.youtube.com/embed/abcDEF123"></iframe> now.\n\n<div>Also <iframe src="https://vimeo.com/777"></iframe></div>\n\n<iframe src="https://www.youtube.com/embed/zyxWVU987"></iframe>\n',
+      { rewrite: (u) => u, notes },
+    );
+    expect(out).toBe(
+      'See [youtube.com/watch?v=abcDEF123](https://www.youtube.com/watch?v=abcDEF123) now.\n\n<div>Also <a href="https://vimeo.com/777">vimeo.com/777</a></div>\n\n' +
+        '<aside class="embed-card">\n\nVideo on YouTube: [youtube.com/watch?v=zyxWVU987](https://www.youtube.com/watch?v=zyxWVU987)\n\n</aside>\n',
+    );
+    expect(notes).toEqual([]);
   });
 });
 
@@ -224,5 +279,80 @@ describe('helpers', () => {
     const text = articleText({ title: 'T', imported: { from: 'hugo', on: '2026-11-30' } }, 'Body.');
     expect(editedSinceImport(text)).toBe(false);
     expect(editedSinceImport(text.replace('Body.', 'Body, edited.'))).toBe(true);
+  });
+});
+
+describe('Hugo permalinks', () => {
+  const page = {
+    date: '2020-02-03T10:00:00+01:00',
+    title: 'A Tour of Shortcodes!',
+    slug: undefined as string | undefined,
+    baseName: 'Shortcode Tour',
+    sections: ['posts', 'deep'],
+  };
+  const path = (pattern: string, p = page) => {
+    const r = expandHugoPermalink(pattern, p);
+    return 'path' in r ? r.path : `unsupported ${r.unsupported.join(' ')}`;
+  };
+
+  it('expands the date tokens from the written date', () => {
+    expect(path('/:year/:month/:day/:slug/')).toBe('/2020/02/03/a-tour-of-shortcodes/');
+    expect(path('/:monthname/:weekdayname-:weekday/:yearday/')).toBe('/february/monday-1/34/');
+    expect(path('/:year/:yearday/', { ...page, date: '2020-12-31' })).toBe('/2020/366/');
+  });
+
+  it('expands section, sections, title, slug and the file-name tokens', () => {
+    expect(path('/:section/:title/')).toBe('/posts/a-tour-of-shortcodes/');
+    expect(path('/:sections/:filename/')).toBe('/posts/deep/shortcode-tour/');
+    expect(path('/x/:contentbasename/')).toBe('/x/shortcode-tour/');
+    expect(path('/:slugorfilename/')).toBe('/shortcode-tour/');
+    expect(path('/:slugorcontentbasename/', { ...page, slug: 'My Slug' })).toBe('/my-slug/');
+    expect(path('/:slug/', { ...page, slug: 'My Slug' })).toBe('/my-slug/');
+    expect(path(':year/:slug.html')).toBe('/2020/a-tour-of-shortcodes.html');
+  });
+
+  it('names the tokens it does not support, and a date token without a date', () => {
+    expect(path('/:06/:1/:slug/')).toBe('unsupported :06 :1');
+    expect(path('/:sections[1:]/:slug/')).toBe('unsupported :sections[1:]');
+    expect(path('/:sectionslug/:slug/')).toBe('unsupported :sectionslug');
+    expect(path('/:year/:slug/', { ...page, date: undefined as unknown as string })).toBe(
+      'unsupported a date (the post has none)',
+    );
+  });
+
+  it('reads [permalinks] and [permalinks.page] from the site config and reports what it cannot expand', () => {
+    const site = (config: string, name = 'hugo.toml') => {
+      const dir = mkdtempSync(join(tmpdir(), 'downstream-hugo-'));
+      writeFileSync(join(dir, name), config);
+      for (const [section, file] of [
+        ['posts', 'first.md'],
+        ['notes', 'second.md'],
+        ['posts', 'third.md'],
+      ] as const) {
+        mkdirSync(join(dir, 'content', section), { recursive: true });
+        writeFileSync(
+          join(dir, 'content', section, file),
+          `---\ntitle: ${file.replace('.md', '')} post\ndate: 2021-07-09\n${file === 'third.md' ? 'url: /kept/\n' : ''}---\n\nText.\n`,
+        );
+      }
+      return readHugo(join(dir, 'content'));
+    };
+    const legacy = site('baseURL = "https://h.example/"\n[permalinks]\nposts = "/:year/:month/:slug/"\n');
+    expect(legacy.posts.map((p) => p.path)).toEqual(['/notes/second/', '/2021/07/first-post/', '/kept/']);
+    const map = site('permalinks:\n  page:\n    notes: /n/:slugorfilename/\n  section:\n    notes: /n/\n', 'hugo.yaml');
+    expect(map.posts.map((p) => p.path)).toEqual(['/n/second/', '/posts/first/', '/kept/']);
+    const odd = site('[permalinks]\nposts = "/:06/:slug/"\n');
+    expect(odd.posts.map((p) => p.path)).toEqual(['/notes/second/', '/posts/first/', '/kept/']);
+    expect(odd.issues).toEqual([
+      expect.objectContaining({
+        file: 'hugo.toml',
+        class: 'permalink',
+        message: expect.stringMatching(
+          /"\/:06\/:slug\/" of section posts needs :06, .* 1 post\(s\) \(posts\/first\.md\)/,
+        ),
+      }),
+    ]);
+    const array = site('[[permalinks]]\npattern = "/:slug/"\n');
+    expect(array.issues.map((i) => i.message)).toEqual([expect.stringMatching(/array form/)]);
   });
 });

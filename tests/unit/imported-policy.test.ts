@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { importClaimProblem, relaxedGatesUsed, type ImportManifest } from '../../src/lib/imported.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  importClaimProblem,
+  relaxedGatesUsed,
+  relaxedPolicyArticles,
+  splitByRelaxedPolicy,
+  type ImportManifest,
+} from '../../src/lib/imported.ts';
 import { article, issues, validArticle } from './helpers.ts';
 
 const provenance = {
@@ -85,5 +94,44 @@ describe('imported articles: who may claim the relaxed policy', () => {
       draft: false,
     };
     expect(relaxedGatesUsed(a)).toEqual(['short-description', 'no-sources', 'no-topics']);
+  });
+});
+
+describe('imported articles: the one post-build rule (build and npm run check:dist)', () => {
+  const p = (check: string, file: string, inContent = true) => ({ check, file, inContent, line: 1, message: check });
+  const imported = new Map([['wordpress/x', {}]]);
+
+  it('turns missing alt text in an imported article body into a warning, and nothing else', () => {
+    const problems = [
+      p('images', 'articles/wordpress/x/index.html'),
+      p('images', 'articles/wordpress/x/index.html', false),
+      p('links', 'articles/wordpress/x/index.html'),
+      p('images', 'articles/my-new-story/index.html'),
+      p('images', 'articles/wordpress/x/feed.xml'),
+      p('images', 'index.html'),
+    ];
+    const { failing, relaxed } = splitByRelaxedPolicy(problems, imported);
+    expect(relaxed).toEqual([problems[0]]);
+    expect(failing).toEqual(problems.slice(1));
+  });
+
+  it('relaxes only articles whose import claim holds, and lists every false claim', () => {
+    const content = mkdtempSync(join(tmpdir(), 'downstream-policy-'));
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(content, rel, '..'), { recursive: true });
+      writeFileSync(join(content, rel), text);
+    };
+    const fm = (on: string) =>
+      `---\ntitle: T\npubDate: 2019-03-04\nimported:\n  from: wordpress\n  on: ${on}\n  hash: 0123456789abcdef\n---\n\nText.\n`;
+    write('articles/wordpress/x.md', fm('2026-11-30'));
+    write('articles/wordpress/fake.md', fm('2026-11-30'));
+    write('articles/new-story.md', fm('2026-11-30'));
+    write('articles/plain.md', '---\ntitle: P\npubDate: 2019-03-04\n---\n\nText.\n');
+    write('imports/wordpress/manifest.json', JSON.stringify({ from: 'wordpress', articles: { 'wordpress/x': [] } }));
+    const { articles, claims } = relaxedPolicyArticles(content);
+    expect([...articles.keys()]).toEqual(['wordpress/x']);
+    expect(claims).toHaveLength(2);
+    expect(claims.join('\n')).toMatch(/new-story\.md: imported: is only for articles written by `npm run import`/);
+    expect(claims.join('\n')).toMatch(/fake\.md: imported: claims an import, but .* does not list wordpress\/fake/);
   });
 });

@@ -1,20 +1,13 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadSite } from '../../scripts/deploy-s3.ts';
+import { loadS3, uploadSite } from '../../scripts/deploy-s3.ts';
 import { EXAMPLE_DEPLOY } from '../../src/lib/host/files.ts';
 import { CACHE, SECURITY_HEADERS, hostPolicy } from '../../src/lib/host/policy.ts';
 import { cloudfrontFunction } from '../../src/lib/host/s3.ts';
+import type { S3Client, S3rver } from '../../tools/s3/index.js';
 
 // A small build with one file of each kind the policy treats differently.
 const FILES: Record<string, string> = {
@@ -37,7 +30,11 @@ describe('S3 upload (against s3rver, a local S3-compatible server)', () => {
   let dir: string;
   let server: S3rver;
   let client: S3Client;
+  let sdk: Awaited<ReturnType<typeof loadS3>>;
   beforeAll(async () => {
+    // The S3 client and s3rver live in tools/s3/; the first run installs them from the npm registry.
+    sdk = await loadS3();
+    const { S3Client, S3rver } = sdk;
     dir = mkdtempSync(join(tmpdir(), 'downstream-s3-'));
     for (const [f, body] of Object.entries(FILES)) {
       mkdirSync(dirname(join(dir, 'dist', f)), { recursive: true });
@@ -50,14 +47,14 @@ describe('S3 upload (against s3rver, a local S3-compatible server)', () => {
       directory: join(dir, 'store'),
       configureBuckets: [{ name: 'site', configs: [] }],
     });
-    const { port } = (await server.run()) as AddressInfo;
+    const { port }: AddressInfo = await server.run();
     client = new S3Client({
       endpoint: `http://127.0.0.1:${port}`,
       forcePathStyle: true,
       region: 'us-east-1',
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
-  });
+  }, 300_000); // time for npm ci in tools/s3/ on the first run
   afterAll(async () => {
     client.destroy();
     await server.close();
@@ -65,6 +62,7 @@ describe('S3 upload (against s3rver, a local S3-compatible server)', () => {
   });
 
   it('puts every file with its type and cache policy, never the host files, and deletes stale objects after', async () => {
+    const { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } = sdk;
     await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'downstream/articles/gone/index.html', Body: 'x' }));
     await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'elsewhere/keep.txt', Body: 'x' }));
     const { uploaded, deleted } = await uploadSite({

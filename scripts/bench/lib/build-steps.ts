@@ -26,7 +26,7 @@ if (step === 'sources' && dir) {
   process.stdout.write(`[downstream:content-sources] checked content sources in ${ms()}\n`);
 } else if (step === 'index' && dir) {
   publicOnly(resolve(dir));
-  const pages = await indexSite(resolve(dir));
+  const { pages } = await indexSite(resolve(dir));
   process.stdout.write(`[downstream:pagefind] indexed ${pages} pages in ${ms()}\n`);
 } else {
   process.stderr.write('usage: build-steps.ts sources <content dir> | index <out dir>\n');

@@ -1,6 +1,7 @@
 /** The results document and its Markdown rendering (pure). */
 import type { BuildMeasure } from './astro-build.ts';
 import type { PageCost, SearchRun } from './browser.ts';
+import type { ImportedScenario } from './imported.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import type { Bucket, Category } from './weights.ts';
@@ -44,6 +45,8 @@ export interface Results {
   realSite?: { build?: BuildMeasure; pages: PageCost[]; skipped?: string };
   search: { runs: SearchRun[]; skipped?: string[] };
   lighthouse: { results: LighthouseResult[]; skipped?: string };
+  /** The imported-archive scenario (`--only imported`): scripts/bench/lib/imported.ts. */
+  imported?: ImportedScenario;
   notes: string[];
 }
 

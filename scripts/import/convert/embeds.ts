@@ -53,6 +53,31 @@ function social(label: string, url: string, text: string): Embed {
   return { label, url, text };
 }
 
+/** An embed inside running text: a plain link where it stood (a card would split the sentence in two). */
+export function embedLink(e: Embed): string {
+  return `[${e.text.replace(/([[\]_*])/g, '\\$1')}](${e.url})`;
+}
+
+/** The same inline link as HTML, for HTML sources (turndown and our link plugins treat it like any link). */
+export function embedAnchor(e: Embed): string {
+  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<a href="${attr(e.url)}">${attr(e.text)}</a>`;
+}
+
+/**
+ * Whether a tag stands alone in its paragraph: nothing but blank space (and, in HTML, tags) between it and the blank
+ * lines around it. `before` is the text up to the tag, `after` the text after it.
+ */
+export function standsAlone(before: string, after: string): boolean {
+  // Tags and template tags around it are not text a reader sees.
+  const visible = (s: string) =>
+    s
+      .replace(/<[^>]*>/g, '')
+      .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')
+      .trim();
+  return !visible(before.split(/\n[ \t]*\n/).at(-1) ?? '') && !visible(after.split(/\n[ \t]*\n/)[0] ?? '');
+}
+
 /** The card as a Markdown block (HTML wrapper, Markdown inside so the link gets the site's link processing). */
 export function embedCard(e: Embed): string {
   return `\n\n<aside class="embed-card">\n\n${e.label}: [${e.text.replace(/([[\]_*])/g, '\\$1')}](${e.url})\n\n</aside>\n\n`;

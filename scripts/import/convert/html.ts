@@ -5,7 +5,7 @@
  */
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-import { embedCard, embedFor } from './embeds.ts';
+import { embedAnchor, embedCard, embedFor, standsAlone } from './embeds.ts';
 import { convertWordPressShortcodes, embedPlaceholder, type TagContext } from './shortcodes.ts';
 
 const BLOCK = /^<(p|div|h[1-6]|ul|ol|li|pre|blockquote|figure|table|thead|tbody|tr|iframe|hr|dl|section|aside|!--|\[)/i;
@@ -66,10 +66,21 @@ function service(ctx: TagContext): TurndownService {
   return td;
 }
 
+const IFRAME = /<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>\s*(?:<\/iframe>)?/gi;
+
+/** An embed's iframe inside a sentence becomes a link where it stood; one alone in its paragraph stays for the card. */
+function inlineIframes(html: string): string {
+  return html.replace(IFRAME, (whole: string, src: string, offset: number) => {
+    const embed = embedFor(src);
+    if (!embed || standsAlone(html.slice(0, offset), html.slice(offset + whole.length))) return whole;
+    return embedAnchor(embed);
+  });
+}
+
 export function htmlToMarkdown(html: string, ctx: TagContext): string {
   for (const m of html.matchAll(/<(script|style|object|embed|form)\b/gi))
     ctx.notes.push({ class: 'raw-html', message: `<${m[1]?.toLowerCase()}> removed (active or third-party content)` });
   const withShortcodes = convertWordPressShortcodes(html, ctx);
-  const blocks = autop(withShortcodes);
+  const blocks = inlineIframes(autop(withShortcodes));
   return `${service(ctx).turndown(blocks).trim()}\n`;
 }

@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { embedCard, embedFor } from './embeds.ts';
+import { embedAnchor, embedCard, embedFor, embedLink } from './embeds.ts';
 import type { Note } from './shortcodes.ts';
 
 export interface LinkContext {
@@ -93,14 +93,21 @@ function destination(slice: string, from: number): [number, number] | undefined 
 const wrap = (url: string) => (/[\s()<>]/.test(url) ? `<${url}>` : url);
 
 /** HTML attribute rewriting inside a raw HTML node; iframes of known embeds become link cards. */
-function rewriteHtml(html: string, ctx: LinkContext): string {
+function rewriteHtml(html: string, ctx: LinkContext, inline = false): string {
+  // The closing tag of an inline iframe whose opening tag became a link or card.
+  if (/^\s*<\/iframe>\s*$/i.test(html)) return '';
   const iframe = html.match(/^\s*<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>\s*(?:<\/iframe>)?\s*$/i);
   if (iframe?.[1]) {
     const embed = embedFor(iframe[1]);
-    if (embed) return embedCard(embed).trim();
+    if (embed) return inline ? embedLink(embed) : embedCard(embed).trim();
     ctx.notes.push({ class: 'embed', message: `iframe ${iframe[1]} removed: link to it in the text if it matters` });
     return '';
   }
+  // An embed's iframe inside an HTML block with other content: a link where it stood.
+  html = html.replace(/<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>\s*(?:<\/iframe>)?/gi, (whole, src: string) => {
+    const embed = embedFor(src);
+    return embed ? embedAnchor(embed) : whole;
+  });
   if (/<(iframe|script|style|object|embed)\b/i.test(html)) {
     ctx.notes.push({
       class: 'raw-html',
@@ -151,10 +158,19 @@ export function tidyBlankLines(src: string): string {
 export function rewriteLinks(src: string, ctx: LinkContext): string {
   const tree = parse(src);
   const edits: Edit[] = [];
-  visit(tree, (node) => {
+  visit(tree, (node, _index, parent) => {
     if (node.type === 'html') {
       const [start, end] = offsets(node);
-      const next = rewriteHtml(node.value, ctx);
+      // Inline HTML with other content in its paragraph (an iframe inside a sentence).
+      const inline =
+        parent?.type === 'paragraph' &&
+        parent.children.some(
+          (c) =>
+            c !== node &&
+            !(c.type === 'html' && /^<\/iframe>$/i.test(c.value.trim())) &&
+            !(c.type === 'text' && !c.value.trim()),
+        );
+      const next = rewriteHtml(node.value, ctx, inline);
       if (next !== node.value) edits.push({ start, end, text: next });
       return;
     }

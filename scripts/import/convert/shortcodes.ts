@@ -3,7 +3,7 @@
  * WordPress's shortcodes. Each known tag becomes plain Markdown/HTML; an unknown one is reported so a person can
  * decide, never silently dropped. These are small tag languages, not Markdown or HTML: a tokenizer reads them.
  */
-import { embedCard, embedFor } from './embeds.ts';
+import { embedAnchor, embedCard, embedFor, embedLink, standsAlone, type Embed } from './embeds.ts';
 
 export interface Note {
   class: string;
@@ -113,7 +113,7 @@ export function convertLiquid(src: string, ctx: TagContext): string {
           named.id ?? named.url ?? named.src ?? (name.startsWith('include') ? positional[1] : positional[0]);
         const embed =
           /youtube|vimeo|tweet|twitter/i.test(file) && target ? embedFor(embedTarget(file, target)) : undefined;
-        if (embed) out += embedCard(embed);
+        if (embed) out += standsAlone(out, src.slice(i)) ? embedCard(embed) : embedLink(embed);
         else
           ctx.notes.push({
             class: 'liquid',
@@ -162,6 +162,8 @@ export function convertHugoShortcodes(src: string, ctx: TagContext): string {
     const name = m[3] ?? '';
     if (m[2]) continue; // a stray closing tag of a shortcode handled below
     const { named, positional } = parseArgs(m[4] ?? '');
+    // A card only for an embed alone in its paragraph; inside a sentence it stays a link.
+    const hugoEmbed = (e: Embed) => (standsAlone(out, src.slice(i)) ? embedCard(e) : embedLink(e));
     const paired = () => {
       const close = new RegExp(`\\{\\{[<%]\\s*/${name.replace(/[.]/g, '\\.')}\\s*[>%]\\}\\}`, 'g');
       close.lastIndex = i;
@@ -176,7 +178,7 @@ export function convertHugoShortcodes(src: string, ctx: TagContext): string {
       case 'vimeo': {
         const id = named.id ?? positional[0] ?? '';
         const embed = embedFor(name === 'vimeo' ? `https://vimeo.com/${id}` : id);
-        if (embed) out += embedCard(embed);
+        if (embed) out += hugoEmbed(embed);
         else ctx.notes.push({ class: 'shortcode', message: `${m[0]}: no video id, removed` });
         break;
       }
@@ -185,14 +187,14 @@ export function convertHugoShortcodes(src: string, ctx: TagContext): string {
         const user = named.user ?? (positional.length > 1 ? positional[0] : undefined) ?? 'i';
         const id = named.id ?? positional[positional.length - 1] ?? '';
         const embed = embedFor(`https://x.com/${user}/status/${id}`);
-        if (embed) out += embedCard(embed);
+        if (embed) out += hugoEmbed(embed);
         else ctx.notes.push({ class: 'shortcode', message: `${m[0]}: no post id, removed` });
         break;
       }
       case 'gist': {
         const [user, id] = [named.user ?? positional[0], named.id ?? positional[1]];
         const embed = user && id ? embedFor(`https://gist.github.com/${user}/${id}`) : undefined;
-        if (embed) out += embedCard(embed);
+        if (embed) out += hugoEmbed(embed);
         else ctx.notes.push({ class: 'shortcode', message: `${m[0]}: incomplete gist, removed` });
         break;
       }
@@ -279,7 +281,7 @@ export function convertWordPressShortcodes(html: string, ctx: TagContext): strin
         const inner = name === 'embed' || (name === 'video' && !named.src && !named.mp4) ? (paired() ?? '') : '';
         const target = (inner || named.src || named.mp4 || named.url || named.id || positional[0] || '').trim();
         const embed = embedFor(name === 'vimeo' && /^\d+$/.test(target) ? `https://vimeo.com/${target}` : target);
-        if (embed) out += embedPlaceholder(embed.url);
+        if (embed) out += standsAlone(out, html.slice(i)) ? embedPlaceholder(embed.url) : embedAnchor(embed);
         else if (target) {
           out += `<p><a href="${target}">${target}</a></p>`;
           ctx.notes.push({ class: 'embed', message: `[${name}] ${target}: not a known embed, kept as a plain link` });

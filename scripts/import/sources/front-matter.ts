@@ -1,6 +1,9 @@
 /** Front matter of a Jekyll or Hugo file: YAML between ---, TOML between +++ (Hugo), or a leading JSON object (Hugo). */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
+import type { SourceIssue } from '../types.ts';
 
 export type FrontMatterResult =
   { ok: true; data: Record<string, unknown>; body: string } | { ok: false; error: string; body: string };
@@ -50,6 +53,49 @@ export function splitFrontMatter(text: string): FrontMatterResult {
     }
   }
   return { ok: true, data: {}, body: src };
+}
+
+/** Every file below a folder, recursively, in a stable order ([] when the folder does not exist). */
+export function walkFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walkFiles(full) : [full];
+    });
+}
+
+/**
+ * One post file of a Jekyll or Hugo tree, read and split. An empty file or unreadable front matter is recorded in
+ * `issues` as skipped (with the fix) and gives undefined: both importers skip the same things for the same reasons.
+ */
+export function readPostFile(
+  file: string,
+  rel: string,
+  issues: SourceIssue[],
+): { data: Record<string, unknown>; body: string } | undefined {
+  const raw = readFileSync(file, 'utf8');
+  if (!raw.trim()) {
+    issues.push({ file: rel, kind: 'skipped', class: 'empty', message: 'empty file' });
+    return undefined;
+  }
+  const fm = splitFrontMatter(raw);
+  if (!fm.ok) {
+    issues.push({
+      file: rel,
+      kind: 'skipped',
+      class: 'bad-front-matter',
+      message: `${fm.error}: fix the file and import again`,
+    });
+    return undefined;
+  }
+  return { data: fm.data, body: fm.body };
+}
+
+/** Old URLs listed in front matter (Hugo `aliases`, Jekyll `redirect_from`) as root-relative paths. */
+export function oldPaths(v: unknown): string[] {
+  return list(v).map((a) => (a.startsWith('/') ? a : `/${a}`));
 }
 
 /** A front matter value as text (dates become YYYY-MM-DD[THH:MM…]), or undefined. */

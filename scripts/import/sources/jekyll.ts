@@ -2,11 +2,11 @@
  * A Jekyll site (or just its _posts folder): posts named YYYY-MM-DD-title.ext with YAML front matter, drafts in
  * _drafts, permalinks from the post or _config.yml (default /:categories/:year/:month/:day/:title.html).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SourceArchive, SourceIssue, SourcePost } from '../types.ts';
-import { list, splitFrontMatter, text } from './front-matter.ts';
+import { list, oldPaths, readPostFile, text, walkFiles } from './front-matter.ts';
 
 const POST_EXT = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.html', '.htm']);
 const STYLES: Record<string, string> = {
@@ -76,16 +76,6 @@ export function expandPermalink(
   return out.startsWith('/') ? out : `/${out}`;
 }
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-}
-
 export function readJekyll(input: string): SourceArchive {
   const issues: SourceIssue[] = [];
   const isPosts = basename(input) === '_posts';
@@ -95,8 +85,8 @@ export function readJekyll(input: string): SourceArchive {
   if (!existsSync(postsDir))
     throw new Error(`${input}: no _posts folder found (give a Jekyll site or its _posts folder)`);
   const files = [
-    ...walk(postsDir).map((f) => ({ f, draft: false })),
-    ...walk(join(siteDir, '_drafts')).map((f) => ({ f, draft: true })),
+    ...walkFiles(postsDir).map((f) => ({ f, draft: false })),
+    ...walkFiles(join(siteDir, '_drafts')).map((f) => ({ f, draft: true })),
   ];
   const posts: SourcePost[] = [];
   for (const { f, draft: inDrafts } of files) {
@@ -111,21 +101,8 @@ export function readJekyll(input: string): SourceArchive {
       });
       continue;
     }
-    const raw = readFileSync(f, 'utf8');
-    if (!raw.trim()) {
-      issues.push({ file: rel, kind: 'skipped', class: 'empty', message: 'empty file' });
-      continue;
-    }
-    const fm = splitFrontMatter(raw);
-    if (!fm.ok) {
-      issues.push({
-        file: rel,
-        kind: 'skipped',
-        class: 'bad-front-matter',
-        message: `${fm.error}: fix the file and import again`,
-      });
-      continue;
-    }
+    const fm = readPostFile(f, rel, issues);
+    if (!fm) continue;
     const data = fm.data;
     const name = basename(f, ext).normalize('NFC');
     const dated = name.match(/^(\d{4}-\d{2}-\d{2})-(.+)$/);
@@ -153,7 +130,7 @@ export function readJekyll(input: string): SourceArchive {
       draftReason: inDrafts ? 'in _drafts' : !published ? 'published: false' : undefined,
       slug,
       path,
-      aliases: list(data.redirect_from).map((a) => (a.startsWith('/') ? a : `/${a}`)),
+      aliases: oldPaths(data.redirect_from),
       authors: list(data.author ?? data.authors),
       categories,
       tags: list(data.tags, true),

@@ -93,7 +93,9 @@ export function readWordPress(file: string): SourceArchive {
         return s ? decodeURIComponent(s) : undefined;
       })(),
       path,
+      // /?p=<id> resolves links in other posts' bodies; the id itself goes to provenance (query-string redirects).
       aliases: id && origin ? [`/?p=${id}`] : [],
+      wordpressId: id && /^[1-9]\d{0,18}$/.test(id) ? Number(id) : undefined,
       authors: creator ? [authorNames.get(creator) ?? creator] : [],
       categories: cats
         .filter((c) => c['@_domain'] === 'category')

@@ -52,6 +52,13 @@ export function apacheDirectives(policy: HostPolicy): string[] {
     ...policy.redirects.map(
       (r) => `RewriteRule ${quoted(`^${escapeRegExp(r.from.slice(base.length))}$`)} ${r.to} [R=301,L,NE]`,
     ),
+    ...(policy.queryRedirects.length > 0
+      ? ['# WordPress ?p=<id> links of imported articles (QSD: the old query string is not carried over).']
+      : []),
+    ...policy.queryRedirects.flatMap((q) => [
+      `RewriteCond %{QUERY_STRING} (^|&)${q.param}=${q.value}(&|$)`,
+      `RewriteRule ^(index\\.php)?$ ${q.to} [R=301,L,NE,QSD]`,
+    ]),
     '# A directory without its trailing slash (the base path too): 301 to the canonical URL on the configured site.',
     'RewriteCond %{REQUEST_FILENAME}/index.html -f',
     'RewriteCond %{REQUEST_URI} !/$',

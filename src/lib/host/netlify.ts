@@ -37,5 +37,13 @@ export function redirectsFile(policy: HostPolicy): string {
   ];
   if (policy.base !== '/') lines.push(`${policy.base.slice(0, -1)} ${policy.site}${policy.base} 301`);
   for (const r of policy.redirects) lines.push(`${r.fromEncoded} ${r.to} 301`);
+  if (policy.queryRedirects.length)
+    lines.push(
+      '# WordPress ?p=<id> links: Netlify matches the query parameter (forced: the home page exists). Cloudflare Pages',
+      '# cannot match query strings and ignores these four-field lines.',
+    );
+  for (const q of policy.queryRedirects)
+    for (const path of [policy.base, `${policy.base}index.php`])
+      lines.push(`${path} ${q.param}=${q.value} ${q.to} 301!`);
   return `${lines.join('\n')}\n`;
 }

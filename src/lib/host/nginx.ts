@@ -24,6 +24,26 @@ export function nginxSecuritySnippet(policy: Pick<HostPolicy, 'headers'>): strin
 
 const q = (s: string) => `"${s}"`;
 
+/** The variable the query-string map sets (nginxMaps) and the site's locations read. */
+export const NGINX_QUERY_VARIABLE = '$downstream_wordpress_post';
+
+/**
+ * http-level configuration (nginx allows `map` only there): WordPress `?p=<id>` links of imported articles → the
+ * article URL. Empty when there are none; include it in `http { }` when it is not.
+ */
+export function nginxMaps(policy: HostPolicy): string {
+  if (!policy.queryRedirects.length) return '';
+  return [
+    '# WordPress ?p=<id> links of imported articles. Include inside `http { }` (nginx allows `map` only there); the',
+    '# site file (downstream.conf) reads the variable. Generated from src/lib/host/ by `npm run deploy:config`.',
+    `map $arg_p ${NGINX_QUERY_VARIABLE} {`,
+    '    default "";',
+    ...policy.queryRedirects.map((q) => `    ${q.value} ${q.to};`),
+    '}',
+    '',
+  ].join('\n');
+}
+
 /** The site's `location` blocks for `policy.base`. */
 export function nginxLocations(policy: HostPolicy): string {
   const { base, site } = policy;
@@ -88,6 +108,18 @@ export function nginxLocations(policy: HostPolicy): string {
     ...headers(CACHE.immutable, '        '),
     '        try_files $uri =404;',
     '    }',
+    ...(policy.queryRedirects.length
+      ? [
+          '    # WordPress ?p=<id> links (the map of downstream-maps.conf): 301 to the article, else the home page.',
+          `    location ~ ^${b}(index\\.php)?$ {`,
+          `        if (${NGINX_QUERY_VARIABLE}) {`,
+          `            return 301 ${NGINX_QUERY_VARIABLE};`,
+          '        }',
+          ...headers(CACHE.revalidate, '        '),
+          '        try_files ${uri}index.html =404;',
+          '    }',
+        ]
+      : []),
     '    # Directory URLs serve their index.html.',
     '    location ~ /$ {',
     '        try_files ${uri}index.html =404;',

@@ -11,7 +11,7 @@
  *   (never the request's Host header), and so do legacy URLs (src/lib/redirects.ts);
  * - host files (`_headers`, `_redirects`, `.htaccess`) are configuration and are never served.
  */
-import { legacyRedirects } from '../redirects.ts';
+import { legacyQueryRedirects, legacyRedirects, type QueryRedirect } from '../redirects.ts';
 import { SECURITY_HEADERS, securityHeaders } from '../security-headers.ts';
 import { remoteImageHosts } from '../remote-images.ts';
 import { contentDir } from '../../site.config.ts';
@@ -134,6 +134,11 @@ export interface HostPolicy {
   headers: Readonly<Record<string, string>>;
   /** Legacy redirects with the base applied, targets absolute on the configured site. */
   redirects: readonly Redirect[];
+  /**
+   * WordPress `?p=<id>` links of imported articles: a request for the base path (or `<base>index.php`) with this
+   * query parameter answers 301 with `to` (absolute, encoded). Only hosts that match query strings emit them.
+   */
+  queryRedirects: readonly (Omit<QueryRedirect, 'to'> & { to: string })[];
 }
 
 /** The host description for a deploy of `site` under `base`. */
@@ -141,11 +146,13 @@ export function hostPolicy({
   site,
   base,
   redirects = legacyRedirects(),
+  queryRedirects = legacyQueryRedirects(),
   imageHosts = remoteImageHosts(contentDir(process.env)),
 }: {
   site: string;
   base: string;
   redirects?: readonly { from: string; to: string }[];
+  queryRedirects?: readonly QueryRedirect[];
   /** Remote image hosts the CSP allows (content/remote-images.yaml). */
   imageHosts?: readonly string[];
 }): HostPolicy {
@@ -167,7 +174,12 @@ export function hostPolicy({
     seen.add(from);
     list.push({ from, fromEncoded: encodeURI(from), to: `${origin}${encodeURI(joinBase(b, r.to))}` });
   }
-  return { site: origin, base: b, headers: securityHeaders(imageHosts), redirects: list };
+  const queries = queryRedirects.map((q) => {
+    if (!/^\d+$/.test(q.value) || !q.to.startsWith('/'))
+      throw new Error(`query redirect ?${q.param}=${q.value} → ${q.to}: a post id and a site path are expected`);
+    return { ...q, to: `${origin}${encodeURI(joinBase(b, q.to))}` };
+  });
+  return { site: origin, base: b, headers: securityHeaders(imageHosts), redirects: list, queryRedirects: queries };
 }
 
 /** The absolute canonical URL of a request path (base included) on the configured site. */

@@ -48,6 +48,7 @@ export function cloudfrontFunction(policy: HostPolicy): string {
 var SITE = ${JSON.stringify(policy.site)};
 var BASE = ${JSON.stringify(policy.base)};
 var LEGACY = ${JSON.stringify(legacy)};
+var WORDPRESS_POSTS = ${JSON.stringify(Object.fromEntries(policy.queryRedirects.map((q) => [q.value, q.to])))};
 var HEADERS = ${JSON.stringify(
     Object.fromEntries(Object.entries(policy.headers).map(([k, v]) => [k.toLowerCase(), v])),
   )};
@@ -69,6 +70,8 @@ function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (LEGACY[uri]) return redirect(LEGACY[uri]);
+  var post = request.querystring && request.querystring.p && request.querystring.p.value;
+  if (post && (uri === BASE || uri === BASE + 'index.php') && WORDPRESS_POSTS[post]) return redirect(WORDPRESS_POSTS[post]);
   if (uri + '/' === BASE) return redirect(SITE + BASE);
   var last = uri.slice(uri.lastIndexOf('/') + 1);
   if (last !== '' && last.indexOf('.') === -1) return redirect(SITE + uri + '/');

@@ -7,8 +7,16 @@
 import type { ArticleView } from '../article-view.ts';
 import { formatDate, isoDay } from '../dates.ts';
 
+/**
+ * The kinds of search result: articles (indexed from their pages), and distribution hubs and their release rows
+ * (custom records built from content/distros/ by the build's Pagefind step, src/lib/search/lifecycle-records.ts).
+ */
+export const RESULT_KINDS = { article: 'Article', distribution: 'Distribution', release: 'Release' } as const;
+export type ResultKind = keyof typeof RESULT_KINDS;
+
 /** Facets in the order the search page shows them. `key` is both the Pagefind filter and the URL parameter. */
 export const FACETS = [
+  { key: 'kind', label: 'Kind' },
   { key: 'distribution', label: 'Distribution' },
   { key: 'family', label: 'Family' },
   { key: 'type', label: 'Type' },
@@ -19,8 +27,22 @@ export const FACETS = [
 
 export type FacetKey = (typeof FACETS)[number]['key'];
 
-/** Meta fields of a result. `title` is written on the headline itself (data-pagefind-meta="title"). */
-export const META_KEYS = ['title', 'date', 'dateLabel', 'type', 'distros'] as const;
+/**
+ * Meta fields of a result. `title` is written on the headline itself (data-pagefind-meta="title"). `kind` is the
+ * label of the result's kind, given for distributions and releases (an article shows its type instead); `keyDate`,
+ * `keyDateLabel` and `keyEvent` are a release's key date ("Full support ends", "31 May 2029", 2029-05-31).
+ */
+export const META_KEYS = [
+  'title',
+  'date',
+  'dateLabel',
+  'type',
+  'distros',
+  'kind',
+  'keyEvent',
+  'keyDate',
+  'keyDateLabel',
+] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 export type SearchMeta = Partial<Record<MetaKey, string>>;
 
@@ -32,6 +54,7 @@ export const SORT_KEY = 'date';
  * puts in the URL), so a filter reads "Rocky Linux", not "rocky-linux".
  */
 export const facetValue = {
+  kind: (kind: ResultKind) => RESULT_KINDS[kind],
   distribution: (d: { name: string }) => d.name,
   family: (familyName: string) => familyName,
   type: (section: { label: string }) => section.label,
@@ -42,6 +65,7 @@ export const facetValue = {
 
 /** The values of each facet for one article. */
 export const facetValues: { readonly [K in FacetKey]: (view: ArticleView) => string[] } = {
+  kind: () => [facetValue.kind('article')],
   distribution: (v) => v.distros.map(facetValue.distribution),
   family: (v) => v.families.map(facetValue.family),
   type: (v) => [facetValue.type(v.section)],
@@ -51,7 +75,7 @@ export const facetValues: { readonly [K in FacetKey]: (view: ArticleView) => str
 };
 
 export interface SearchRecord {
-  meta: Record<Exclude<MetaKey, 'title'>, string>;
+  meta: Record<'date' | 'dateLabel' | 'type' | 'distros', string>;
   /** [facet key, value] pairs, one per value, in FACETS order. */
   filters: Array<[FacetKey, string]>;
   sort: Record<typeof SORT_KEY, string>;

@@ -13,7 +13,14 @@ import {
   type SortOrder,
 } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
-import { el, excerptNodes, loadPagefind, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
+import {
+  el,
+  excerptNodes,
+  loadPagefind,
+  resultMetaNodes,
+  type PagefindResultData,
+  type PagefindSearch,
+} from './pagefind.ts';
 
 const PAGE = 10;
 /** Values shown per facet before "Show all": the most used ones, plus any that are selected. */
@@ -195,11 +202,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
 
   const renderResult = (data: PagefindResultData): HTMLLIElement => {
     const link = el('a', { href: data.url }, data.meta.title ?? data.url);
-    const meta = el('p', { class: 'meta' });
-    if (data.meta.dateLabel && data.meta.date)
-      meta.append(el('time', { datetime: data.meta.date }, data.meta.dateLabel));
-    if (data.meta.type) meta.append(el('span', {}, data.meta.type));
-    if (data.meta.distros) meta.append(el('span', {}, data.meta.distros));
+    const meta = el('p', { class: 'meta' }, ...resultMetaNodes(data.meta));
     const excerpt = el('p', { class: 'excerpt' });
     excerpt.append(...excerptNodes(data.excerpt));
     return el('li', { class: 'search-result' }, el('h3', {}, link), meta, excerpt);

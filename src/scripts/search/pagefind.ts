@@ -90,3 +90,26 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
+
+/** A release result's key date as words: "Full support ends 31 May 2029" (empty for other results). */
+export function keyDateText(meta: SearchMeta): string {
+  return meta.keyEvent && meta.keyDateLabel ? `${meta.keyEvent} ${meta.keyDateLabel}` : '';
+}
+
+/**
+ * What the result list says about a result before its excerpt: the kind of a distribution or release result and a
+ * release's key date, then an article's date and type, then the distributions. Text only, never HTML.
+ */
+export function resultMetaNodes(meta: SearchMeta): HTMLElement[] {
+  const nodes: HTMLElement[] = [];
+  if (meta.kind) nodes.push(el('span', { class: 'result-kind' }, meta.kind));
+  if (meta.keyEvent && meta.keyDate && meta.keyDateLabel) {
+    nodes.push(
+      el('span', { class: 'key-date' }, `${meta.keyEvent} `, el('time', { datetime: meta.keyDate }, meta.keyDateLabel)),
+    );
+  }
+  if (meta.dateLabel && meta.date) nodes.push(el('time', { datetime: meta.date }, meta.dateLabel));
+  if (meta.type) nodes.push(el('span', {}, meta.type));
+  if (meta.distros) nodes.push(el('span', {}, meta.distros));
+  return nodes;
+}

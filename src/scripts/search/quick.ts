@@ -1,6 +1,6 @@
 import { exactTitleFirst } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
-import { BASE, el, excerptNodes, loadPagefind, type PagefindResultData } from './pagefind.ts';
+import { BASE, el, excerptNodes, keyDateText, loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX = 6;
 
@@ -49,7 +49,9 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     options = datas.map((d, i) => {
       const excerpt = el('span', { class: 'quick-excerpt' });
       excerpt.append(...excerptNodes(d.excerpt));
-      const meta = [d.meta.type, d.meta.dateLabel, d.meta.distros].filter(Boolean).join(' · ');
+      const meta = [d.meta.kind, keyDateText(d.meta), d.meta.type, d.meta.dateLabel, d.meta.distros]
+        .filter(Boolean)
+        .join(' · ');
       return option(
         `quick-opt-${i}`,
         d.url,
