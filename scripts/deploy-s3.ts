@@ -4,9 +4,10 @@
 // Credentials and region come from the usual AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 // or a profile). --endpoint points at another S3-compatible service (path-style addressing).
 // The S3 client (@aws-sdk/client-s3) is not a dependency of the project: it is installed into tools/s3/ on first use.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { servedFiles } from '../src/lib/host/policy.ts';
 import { staleKeys, uploadPlan, type UploadItem } from '../src/lib/host/s3.ts';
 import { importTool } from '../tools/ensure.ts';
 import type * as S3Sdk from '../tools/s3/index.js';
@@ -15,19 +16,6 @@ import type { S3Client, S3ClientConfig } from '../tools/s3/index.js';
 type S3Tool = typeof S3Sdk;
 /** The S3 client and commands, from tools/s3/ (installed there on first use). */
 export const loadS3 = (): Promise<S3Tool> => importTool<S3Tool>('s3');
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  visit(dir);
-  return out;
-}
 
 async function listKeys(sdk: S3Tool, client: S3Client, bucket: string, prefix: string): Promise<string[]> {
   const { ListObjectsV2Command } = sdk;
@@ -77,7 +65,7 @@ export async function uploadSite({
   const sdk = await loadS3();
   const { PutObjectCommand, DeleteObjectsCommand } = sdk;
   const p = prefix.replace(/^\/+|\/+$/g, '');
-  const plan = uploadPlan(walk(dist), p);
+  const plan = uploadPlan(servedFiles(dist), p);
   const before = await listKeys(sdk, client, bucket, p);
   const uploaded: UploadItem[] = [];
   // Hashed assets, then other files, then HTML: one group finishes before the next starts.

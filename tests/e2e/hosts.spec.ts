@@ -46,6 +46,7 @@ CASES.forEach(({ kind, base, htaccess }, i) => {
         site: EXAMPLE_DEPLOY.site,
         dist: DIST,
         redirects,
+        headers: policy.headers,
         skip: base === '/' ? ['canonical'] : [],
       });
       const failed = results.filter((r) => !r.ok);

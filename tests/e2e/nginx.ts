@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, binary, nginxMainConf } from './servers.ts';
 
 export interface NginxSite {
   prefix: string;
@@ -31,8 +30,7 @@ export function startNginx({
   /** http-level configuration (downstream-maps.conf: WordPress ?p=<id> redirects), included in `http { }`. */
   httpConfig?: string;
 }): NginxSite {
-  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-  if (!nginx) throw new Error('nginx is not installed: run `apt-get install -y nginx` (bash .ci/run does this)');
+  const nginx = binary('nginx');
   const prefix = `/tmp/downstream-nginx-${port}`;
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(join(prefix, 'conf/snippets'), { recursive: true });
@@ -46,35 +44,18 @@ export function startNginx({
       join(prefix, 'conf/snippets/downstream-security-headers.conf'),
     );
   if (locations) writeFileSync(join(prefix, 'conf/downstream.conf'), locations);
-  if (httpConfig) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), httpConfig);
   else copyFileSync(join(ROOT, 'deploy/nginx/downstream.conf'), join(prefix, 'conf/downstream.conf'));
+  if (httpConfig) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), httpConfig);
   const mount = base.replace(/^\/|\/$/g, '');
   symlinkSync(dist, join(prefix, 'www', mount));
   writeFileSync(
     join(prefix, 'conf/nginx.conf'),
-    `user root root;
-worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/client_body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  default_type application/octet-stream;
-  sendfile on;
-${httpConfig ? '  include downstream-maps.conf;\n' : ''}  server {
-    listen 127.0.0.1:${port};
-    server_name localhost;
-    root ${prefix}/www;
-    disable_symlinks off;
-    include downstream.conf;
-  }
-}
-`,
+    nginxMainConf({
+      prefix,
+      port,
+      root: join(prefix, 'www'),
+      httpIncludes: httpConfig ? ['downstream-maps.conf'] : [],
+    }),
   );
   const args = ['-p', prefix, '-c', 'conf/nginx.conf'];
   execFileSync(nginx, [...args, '-t', '-q'], { stdio: 'inherit' });

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/lib/host/apache.ts';
 import { caddySiteBody } from '../../src/lib/host/caddy.ts';
-import { nginxLocations, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
+import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
 import type { HostPolicy } from '../../src/lib/host/policy.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,12 +18,12 @@ export interface RunningServer {
 
 /** Where each server's binary lives on Debian; `bash .ci/run` installs the packages. */
 const BINARIES: Record<ServerKind, { paths: string[]; pkg: string }> = {
-  nginx: { paths: ['/usr/sbin/nginx'], pkg: 'nginx' },
+  nginx: { paths: ['/usr/sbin/nginx', '/usr/bin/nginx'], pkg: 'nginx' },
   apache: { paths: ['/usr/sbin/apache2'], pkg: 'apache2' },
   caddy: { paths: ['/usr/bin/caddy'], pkg: 'caddy' },
 };
 
-function binary(kind: ServerKind): string {
+export function binary(kind: ServerKind): string {
   const found = BINARIES[kind].paths.find((p) => existsSync(p));
   if (!found) throw new Error(`${kind} is not installed: apt-get install -y ${BINARIES[kind].pkg} (bash .ci/run does)`);
   return found;
@@ -97,27 +97,11 @@ export async function startServer(
     mkdirSync(join(prefix, 'conf/snippets'), { recursive: true });
     writeFileSync(join(prefix, 'conf/snippets/downstream-security-headers.conf'), nginxSecuritySnippet(policy));
     writeFileSync(join(prefix, 'conf/downstream.conf'), nginxLocations(policy));
+    const maps = nginxMaps(policy); // WordPress ?p=<id> redirects, when the policy has any
+    if (maps) writeFileSync(join(prefix, 'conf/downstream-maps.conf'), maps);
     writeFileSync(
       join(prefix, 'conf/nginx.conf'),
-      `worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${log} warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/client_body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    server_name localhost;
-    root ${docroot};
-    include downstream.conf;
-  }
-}
-`,
+      nginxMainConf({ prefix, port, root: docroot, httpIncludes: maps ? ['downstream-maps.conf'] : [] }),
     );
     const args = ['-p', prefix, '-c', 'conf/nginx.conf'];
     run(bin, [...args, '-t', '-q']);
@@ -196,6 +180,48 @@ http://:${port} {
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   await waitForPort(port, () => stderr);
   return { origin, stop: () => quietly(() => child.kill('SIGTERM')) };
+}
+
+/**
+ * The nginx.conf of a test server in `prefix` (the folder mirrors /etc/nginx: conf/nginx.conf, conf/mime.types,
+ * conf/snippets/, conf/downstream.conf, the site file it includes; logs/error.log). Debian's nginx, started as
+ * root: workers run as root too, so they can read a build anywhere.
+ */
+export function nginxMainConf({
+  prefix,
+  port,
+  root,
+  httpIncludes = [],
+}: {
+  prefix: string;
+  port: number;
+  root: string;
+  /** Files in conf/ to include at http level (nginx allows `map` only there), e.g. downstream-maps.conf. */
+  httpIncludes?: readonly string[];
+}): string {
+  return `user root root;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/client_body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  default_type application/octet-stream;
+  sendfile on;
+${httpIncludes.map((f) => `  include ${f};\n`).join('')}  server {
+    listen 127.0.0.1:${port};
+    server_name localhost;
+    root ${root};
+    disable_symlinks off;
+    include downstream.conf;
+  }
+}
+`;
 }
 
 /** execFileSync with the program's own error output in the exception, not a byte dump. */

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apacheHtaccess } from '../../src/lib/host/apache.ts';
 import { checkHost } from '../../src/lib/host/check.ts';
@@ -170,5 +172,54 @@ describe('host checks', () => {
     expect(results.find((r) => r.id === 'canonical')?.problem).toBe(
       `built for https://downstream.example/downstream/, served at ${url}: build with SITE_URL and BASE_PATH of this deploy`,
     );
+  });
+});
+
+describe("host checks expect the policy's security headers", () => {
+  // A host that sends the headers of a policy allowing a remote image host (its CSP has img-src … host).
+  const relaxed = hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [], imageHosts: ['images.example.org'] });
+  let sent: Readonly<Record<string, string>> = relaxed.headers;
+  let server: Server;
+  let url: string;
+  let content: string;
+  const previous = process.env.CONTENT_DIR;
+  beforeAll(async () => {
+    content = mkdtempSync(join(tmpdir(), 'host-content-'));
+    mkdirSync(join(content, 'articles'));
+    writeFileSync(join(content, 'remote-images.yaml'), 'hosts: [images.example.org]\n');
+    process.env.CONTENT_DIR = content;
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE.revalidate, ...sent });
+      res.end('<h1>home</h1>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/downstream/`;
+  });
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.CONTENT_DIR;
+    else process.env.CONTENT_DIR = previous;
+    rmSync(content, { recursive: true, force: true });
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  const headerProblems = async (headers?: Readonly<Record<string, string>>) =>
+    (await checkHost({ url, redirects: [], ...(headers ? { headers } : {}) }))
+      .filter((r) => r.id === 'page' || r.id === 'headers')
+      .map((r) => r.problem ?? '')
+      .filter((p) => p.includes('Content-Security-Policy'));
+
+  it('accept a CSP that allows the remote image hosts of content/remote-images.yaml', async () => {
+    expect(relaxed.headers['Content-Security-Policy']).toContain('https://images.example.org');
+    sent = relaxed.headers;
+    expect(await headerProblems()).toEqual([]);
+    expect(await headerProblems(relaxed.headers)).toEqual([]);
+  });
+
+  it('report the strict CSP where the policy allows remote images, and the other way round', async () => {
+    sent = SECURITY_HEADERS;
+    const problems = await headerProblems();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toContain(`Content-Security-Policy is "${SECURITY_HEADERS['Content-Security-Policy']}"`);
+    sent = relaxed.headers;
+    expect((await headerProblems(SECURITY_HEADERS))[0]).toContain('https://images.example.org');
   });
 });

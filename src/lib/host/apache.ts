@@ -7,8 +7,10 @@
 import {
   CACHE,
   CONTENT_TYPES,
-  HOST_FILES,
-  IMMUTABLE_DIRS,
+  DIRECTORY_INDEX,
+  GENERATED_NOTE,
+  HOST_FILES_PATTERN,
+  IMMUTABLE_DIRS_PATTERN,
   NOT_FOUND_PAGE,
   escapeRegExp,
   quoted,
@@ -22,10 +24,10 @@ export function apacheDirectives(policy: HostPolicy): string[] {
   const { base, site } = policy;
   const types = Object.entries(CONTENT_TYPES);
   const utf8 = types.filter(([, ct]) => ct.utf8).map(([ext]) => `.${ext}`);
-  const immutable = `^${escapeRegExp(base)}(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})/`;
+  const immutable = `^${escapeRegExp(base)}${IMMUTABLE_DIRS_PATTERN}/`;
   return [
     'Options -Indexes -MultiViews',
-    'DirectoryIndex index.html',
+    `DirectoryIndex ${DIRECTORY_INDEX}`,
     // Our rewrite below sends the canonical URL on the configured site; mod_dir's own would use the Host header.
     'DirectorySlash Off',
     `ErrorDocument 404 ${base}${NOT_FOUND_PAGE}`,
@@ -46,7 +48,7 @@ export function apacheDirectives(policy: HostPolicy): string[] {
     '',
     'RewriteEngine On',
     '# Files for other hosts are configuration, not content.',
-    `RewriteRule ^(${HOST_FILES.map(escapeRegExp).join('|')})$ - [R=404,L]`,
+    `RewriteRule ^${HOST_FILES_PATTERN}$ - [R=404,L]`,
     ...(policy.redirects.length > 0 ? ['# Legacy URLs of imported articles.'] : []),
     // The pattern sees the decoded path; the target is encoded already (NE: not again).
     ...policy.redirects.map(
@@ -60,7 +62,7 @@ export function apacheDirectives(policy: HostPolicy): string[] {
       `RewriteRule ^(index\\.php)?$ ${q.to} [R=301,L,NE,QSD]`,
     ]),
     '# A directory without its trailing slash (the base path too): 301 to the canonical URL on the configured site.',
-    'RewriteCond %{REQUEST_FILENAME}/index.html -f',
+    `RewriteCond %{REQUEST_FILENAME}/${DIRECTORY_INDEX} -f`,
     'RewriteCond %{REQUEST_URI} !/$',
     `RewriteRule ^ ${site}%{REQUEST_URI}/ [R=301,L]`,
   ];
@@ -85,7 +87,7 @@ export function apacheBaseRedirect(policy: HostPolicy): string[] {
 export function apacheHtaccess(policy: HostPolicy): string {
   return [
     `# Downstream at ${policy.base} on Apache httpd 2.4, for ${policy.site}. Copy into the folder that holds the build.`,
-    '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.',
+    GENERATED_NOTE,
     '# Needs AllowOverride All (or the <Directory> block of deploy/apache/downstream.conf, which needs no .htaccess).',
     ...(policy.base === '/'
       ? []
@@ -103,7 +105,7 @@ export function apacheVhost(policy: HostPolicy, dir = '/srv/www/downstream'): st
   const lines = [
     `# Downstream at ${base} on Apache httpd 2.4, for ${policy.site}. Include inside your <VirtualHost>; copy dist/`,
     `# to ${dir}. Needs mod_headers, mod_rewrite and mod_mime (a2enmod headers rewrite).`,
-    '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.',
+    GENERATED_NOTE,
     '',
     base === '/' ? `DocumentRoot "${dir}"` : `Alias "${base.slice(0, -1)}" "${dir}"`,
     ...apacheBaseRedirect(policy),

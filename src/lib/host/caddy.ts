@@ -5,8 +5,10 @@
 import {
   CACHE,
   CONTENT_TYPES,
+  DIRECTORY_INDEX,
+  GENERATED_NOTE,
   HOST_FILES,
-  IMMUTABLE_DIRS,
+  IMMUTABLE_DIRS_PATTERN,
   NOT_FOUND_PAGE,
   contentTypeHeader,
   escapeRegExp,
@@ -21,14 +23,14 @@ export function caddySiteBody(policy: HostPolicy): string {
   const { base, site } = policy;
   const b = escapeRegExp(base);
   const scope = base === '/' ? '/*' : `${base.slice(0, -1)} ${base}*`;
-  const immutable = `^${b}(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})/`;
+  const immutable = `^${b}${IMMUTABLE_DIRS_PATTERN}/`;
   const securityHeaders = Object.entries(policy.headers).map(([k, v]) => `\t${k} ${q(v)}`);
   const lines = [
     `# Downstream at ${base} on Caddy 2, for ${site}. Import inside your site block, after \`root * <folder>\``,
     base === '/'
       ? '# where the folder is the build itself.'
       : `# where the folder holds the build as ${base.slice(1, -1)}/.`,
-    '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.',
+    GENERATED_NOTE,
     '',
     '# Security headers on every response under the base, redirects and errors included.',
     `@downstream path ${scope}`,
@@ -67,7 +69,7 @@ export function caddySiteBody(policy: HostPolicy): string {
     '# A directory without its trailing slash: 301 to the canonical URL on the configured site.',
     '@downstream_directory {',
     `\tpath_regexp ^${escapeRegExp(base.slice(0, -1))}(/.*[^/])?$`,
-    '\tfile {path}/index.html',
+    `\tfile {path}/${DIRECTORY_INDEX}`,
     '}',
     `redir @downstream_directory ${site}{path}/ 301`,
     '',

@@ -3,22 +3,22 @@
  * the 404 page, redirects and host files. One module for the e2e host matrix (tests/e2e/hosts.spec.ts) and for
  * operators (`npm run check:host -- <url>`), so both assert the same thing.
  */
-import { readdirSync, statSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { join, relative, sep } from 'node:path';
 import { legacyRedirects } from '../redirects.ts';
 import {
   CACHE,
   CONTENT_TYPES,
+  DIRECTORY_INDEX,
   HOST_FILES,
   IMMUTABLE_DIRS,
   NOT_FOUND_PAGE,
-  SECURITY_HEADERS,
   cacheControlFor,
   contentTypeFor,
   contentTypeHeader,
   extensionOf,
+  hostPolicy,
+  servedFiles,
 } from './policy.ts';
 
 export interface CheckResult {
@@ -44,6 +44,11 @@ export interface CheckOptions {
   skip?: readonly string[];
   /** The Host header sent with redirect requests, to prove Location does not come from it. */
   foreignHost?: string;
+  /**
+   * The security headers every response must carry. Default: the host policy's (`hostPolicy().headers`), whose CSP
+   * allows the remote image hosts of content/remote-images.yaml, as the generated configurations send it.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 interface Response {
@@ -96,8 +101,8 @@ function cacheProblem(r: Response, relPath: string): string | undefined {
   return revalidates(cc) ? undefined : `Cache-Control is "${cc ?? '(none)'}", expected revalidation ("no-cache")`;
 }
 
-function securityProblem(r: Response): string | undefined {
-  const wrong = Object.entries(SECURITY_HEADERS)
+function securityProblem(r: Response, expected: Readonly<Record<string, string>>): string | undefined {
+  const wrong = Object.entries(expected)
     .filter(([k, v]) => header(r, k) !== v)
     .map(([k]) => `${k} is ${header(r, k) === undefined ? 'missing' : `"${header(r, k)}"`}`);
   return wrong.length ? wrong.join('; ') : undefined;
@@ -135,23 +140,9 @@ function statusProblem(r: Response, status: number): string | undefined {
   return r.status === status ? undefined : `status ${r.status}, expected ${status}`;
 }
 
-/** Every file of a build, as paths relative to it with "/" separators. */
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  visit(dir);
-  return out;
-}
-
 /** The files to request: one per extension, one per cache rule, Pagefind's unhashed entry files, a few pages. */
 export function samplesFromDist(dist: string): { files: string[]; pages: string[] } {
-  const all = walk(dist).filter((f) => !(HOST_FILES as readonly string[]).includes(f));
+  const all = servedFiles(dist);
   const files = new Set<string>();
   const byExt = new Map<string, string>();
   // HTML is sampled as pages (directory URLs): hosts such as Cloudflare redirect "x.html" to "x".
@@ -165,8 +156,8 @@ export function samplesFromDist(dist: string): { files: string[]; pages: string[
     if (/^pagefind\/[^/]+$/.test(f)) files.add(f); // entry files, wasm, UI bundles, pf_meta: none may be immutable
   }
   const pages = all
-    .filter((f) => f.endsWith('/index.html') && f.split('/').length <= 3)
-    .map((f) => f.slice(0, -'index.html'.length))
+    .filter((f) => f.endsWith(`/${DIRECTORY_INDEX}`) && f.split('/').length <= 3)
+    .map((f) => f.slice(0, -DIRECTORY_INDEX.length))
     .slice(0, 6);
   return { files: [...files], pages };
 }
@@ -213,6 +204,8 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
     results.push({ id, what, ok: p.length === 0, ...(p.length ? { problem: p.join('; ') } : {}) });
   };
   const at = (rel: string) => new URL(rel, base).href;
+  const headers =
+    opts.headers ?? hostPolicy({ site: base.origin, base: base.pathname, redirects: [], queryRedirects: [] }).headers;
 
   const home = await get(base.href);
   const html = home.body.toString();
@@ -220,8 +213,8 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
     'page',
     `${base.pathname}: 200, HTML, security headers, revalidates`,
     statusProblem(home, 200),
-    typeProblem(home, 'index.html'),
-    securityProblem(home),
+    typeProblem(home, DIRECTORY_INDEX),
+    securityProblem(home, headers),
     cacheProblem(home, ''),
   );
 
@@ -249,8 +242,8 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
       'page',
       `${base.pathname}${page}: 200, HTML, security headers, revalidates`,
       statusProblem(r, 200),
-      typeProblem(r, `${page}index.html`),
-      securityProblem(r),
+      typeProblem(r, `${page}${DIRECTORY_INDEX}`),
+      securityProblem(r, headers),
       cacheProblem(r, page),
     );
   }
@@ -259,12 +252,10 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
     const expected = cacheControlFor(file) === CACHE.immutable ? 'immutable' : 'revalidates';
     add('cache', `${base.pathname}${file}: 200, ${expected}`, statusProblem(r, 200), cacheProblem(r, file));
     add('type', `${base.pathname}${file}: Content-Type by extension`, typeProblem(r, file));
-    add('headers', `${base.pathname}${file}: security headers`, securityProblem(r));
+    add('headers', `${base.pathname}${file}: security headers`, securityProblem(r, headers));
   }
   if (opts.dist) {
-    const unknown = [...new Set(walk(opts.dist).map(extensionOf))].filter(
-      (e) => e && !(e in CONTENT_TYPES) && e !== 'htaccess',
-    );
+    const unknown = [...new Set(servedFiles(opts.dist).map(extensionOf))].filter((e) => e && !(e in CONTENT_TYPES));
     add(
       'type',
       'every file extension in the build has a content type in the policy',
@@ -284,7 +275,7 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
       statusProblem(r, 404),
       page404.status === 200 && r.body.equals(page404.body) ? undefined : `the body is not ${base.pathname}404.html`,
       typeProblem(r, NOT_FOUND_PAGE),
-      securityProblem(r),
+      securityProblem(r, headers),
       revalidates(header(r, 'cache-control')) ? undefined : `Cache-Control is "${header(r, 'cache-control')}"`,
     );
   }
@@ -297,7 +288,7 @@ export async function checkHost(opts: CheckOptions): Promise<CheckResult[]> {
       `${path} (Host: ${foreign}): 301 to ${to ?? '(configured site unknown)'}, with security headers`,
       statusProblem(r, 301),
       location === to ? undefined : `Location is "${location ?? '(none)'}"`,
-      securityProblem(r),
+      securityProblem(r, headers),
     );
   };
   if (base.pathname !== '/') {

@@ -2,8 +2,10 @@
 import {
   CACHE,
   CONTENT_TYPES,
-  HOST_FILES,
-  IMMUTABLE_DIRS,
+  DIRECTORY_INDEX,
+  GENERATED_NOTE,
+  HOST_FILES_PATTERN,
+  IMMUTABLE_DIRS_PATTERN,
   NOT_FOUND_PAGE,
   escapeRegExp,
   quoted,
@@ -63,7 +65,7 @@ export function nginxLocations(policy: HostPolicy): string {
     base === '/'
       ? '# build itself (root /srv/www/downstream; with dist/ copied there).'
       : `# build as ${base.slice(1, -1)}/ (root /srv/www; with dist/ copied to /srv/www/${base.slice(1, -1)}).`,
-    '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.',
+    GENERATED_NOTE,
     '',
   ];
   if (base !== '/') {
@@ -94,17 +96,17 @@ export function nginxLocations(policy: HostPolicy): string {
     '',
     '    # A directory without its trailing slash: 301 to the canonical URL on the configured site, never a duplicate',
     "    # page, and never a Location built from the request's Host header.",
-    `    if (-f $request_filename/index.html) {`,
+    `    if (-f $request_filename/${DIRECTORY_INDEX}) {`,
     `        rewrite ^(.*[^/])$ ${site}$1/ permanent;`,
     '    }',
     '    try_files $uri =404;',
     '',
     '    # Files for other hosts (Netlify, Cloudflare, Apache) are configuration, not content.',
-    `    location ~ ^${b}(${HOST_FILES.map(escapeRegExp).join('|')})$ {`,
+    `    location ~ ^${b}${HOST_FILES_PATTERN}$ {`,
     '        return 404;',
     '    }',
     '    # Content-hashed files never change under their name: cache for a year.',
-    `    location ~ ^${b}(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})/ {`,
+    `    location ~ ^${b}${IMMUTABLE_DIRS_PATTERN}/ {`,
     ...headers(CACHE.immutable, '        '),
     '        try_files $uri =404;',
     '    }',
@@ -116,13 +118,13 @@ export function nginxLocations(policy: HostPolicy): string {
           `            return 301 ${NGINX_QUERY_VARIABLE};`,
           '        }',
           ...headers(CACHE.revalidate, '        '),
-          '        try_files ${uri}index.html =404;',
+          `        try_files \${uri}${DIRECTORY_INDEX} =404;`,
           '    }',
         ]
       : []),
-    '    # Directory URLs serve their index.html.',
+    `    # Directory URLs serve their ${DIRECTORY_INDEX}.`,
     '    location ~ /$ {',
-    '        try_files ${uri}index.html =404;',
+    `        try_files \${uri}${DIRECTORY_INDEX} =404;`,
     '    }',
   );
   for (const r of policy.redirects) {

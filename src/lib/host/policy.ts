@@ -11,6 +11,8 @@
  *   (never the request's Host header), and so do legacy URLs (src/lib/redirects.ts);
  * - host files (`_headers`, `_redirects`, `.htaccess`) are configuration and are never served.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { legacyQueryRedirects, legacyRedirects, type QueryRedirect } from '../redirects.ts';
 import { SECURITY_HEADERS, securityHeaders } from '../security-headers.ts';
 import { remoteImageHosts } from '../remote-images.ts';
@@ -37,6 +39,31 @@ export const IMMUTABLE_DIRS = ['_astro/', 'pagefind/fragment/', 'pagefind/index/
 
 /** Files the build writes for hosts to read (Netlify/Cloudflare, Apache). No host may serve them. */
 export const HOST_FILES = ['_headers', '_redirects', '.htaccess'] as const;
+
+/** The file a directory URL serves: `articles/x/` is `articles/x/index.html`. */
+export const DIRECTORY_INDEX = 'index.html';
+
+/** The first line after a generated configuration's title. */
+export const GENERATED_NOTE =
+  '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.';
+
+/** Regular-expression alternatives, escaped: the immutable folders without their slash, and the host files. */
+export const IMMUTABLE_DIRS_PATTERN = `(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})`;
+export const HOST_FILES_PATTERN = `(${HOST_FILES.map(escapeRegExp).join('|')})`;
+
+/** Every file of a build that a host serves (host files left out): paths relative to it, "/" separators, sorted. */
+export function servedFiles(dist: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) visit(p);
+      else out.push(relative(dist, p).split(sep).join('/'));
+    }
+  };
+  visit(dist);
+  return out.filter((f) => !(HOST_FILES as readonly string[]).includes(f));
+}
 
 /** The page every unknown URL gets, with status 404. */
 export const NOT_FOUND_PAGE = '404.html';

@@ -3,7 +3,15 @@
  * CloudFront Function that does what a bucket cannot (directory indexes, trailing-slash and legacy redirects,
  * security headers). scripts/deploy-s3.ts carries the plan out with @aws-sdk/client-s3.
  */
-import { CACHE, HOST_FILES, NOT_FOUND_PAGE, cacheControlFor, fileHeaders, type HostPolicy } from './policy.ts';
+import {
+  CACHE,
+  DIRECTORY_INDEX,
+  HOST_FILES,
+  NOT_FOUND_PAGE,
+  cacheControlFor,
+  fileHeaders,
+  type HostPolicy,
+} from './policy.ts';
 
 export interface UploadItem {
   /** Path relative to the build ("articles/x/index.html"). */
@@ -75,7 +83,7 @@ function handler(event) {
   if (uri + '/' === BASE) return redirect(SITE + BASE);
   var last = uri.slice(uri.lastIndexOf('/') + 1);
   if (last !== '' && last.indexOf('.') === -1) return redirect(SITE + uri + '/');
-  if (uri.slice(-1) === '/') request.uri = uri + 'index.html';
+  if (uri.slice(-1) === '/') request.uri = uri + '${DIRECTORY_INDEX}';
   return request;
 }
 `;
