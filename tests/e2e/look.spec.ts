@@ -55,3 +55,50 @@ test('home: each upcoming end of support reads "release “codename”: what end
     expect(text).toMatch(new RegExp(`^${escaped}( “[^”]+”)?: (end of life|full support ends)$`));
   }
 });
+
+test('an article timeline has each dot on its line', async ({ page }) => {
+  await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+  const timeline = page.locator('.prose .timeline').first();
+  await expect(timeline).toBeVisible();
+  const offsets = await timeline.evaluate((ol) => {
+    const line = ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).borderLeftWidth) / 2;
+    return [...ol.querySelectorAll<HTMLElement>(':scope > .timeline__entry')].map((li) => {
+      const dot = getComputedStyle(li, '::before');
+      const centre = li.getBoundingClientRect().left + parseFloat(dot.left) + parseFloat(dot.width) / 2;
+      return Math.abs(centre - line);
+    });
+  });
+  expect(offsets.length).toBeGreaterThan(1);
+  for (const d of offsets) expect(d).toBeLessThan(2);
+});
+
+test.describe('a distribution hub on a phone', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('each fact has its label above it and the answer gets the panel width', async ({ page }) => {
+    await page.goto(E2E.path('/distros/ubuntu/'));
+    const facts = page.locator('section[aria-labelledby="facts-title"] dl.facts');
+    const width = (await facts.boundingBox())!.width;
+    const pairs = await facts.evaluate((dl) =>
+      [...dl.querySelectorAll('dt')].map((dt) => {
+        const dd = dt.nextElementSibling!.getBoundingClientRect();
+        const t = dt.getBoundingClientRect();
+        return { label: dt.textContent, ddTop: dd.top, dtBottom: t.bottom, ddWidth: dd.width };
+      }),
+    );
+    expect(pairs.map((p) => p.label)).toContain('Release model');
+    for (const p of pairs) {
+      expect(p.ddTop, p.label!).toBeGreaterThanOrEqual(p.dtBottom - 1);
+      expect(p.ddWidth, p.label!).toBeGreaterThan(width * 0.95);
+    }
+  });
+
+  test('the release table reads "source, checked <date>", with no space before the comma', async ({ page }) => {
+    await page.goto(E2E.path('/distros/ubuntu/'));
+    const lines = page.locator('.lifecycle-table .source-line');
+    expect(await lines.count()).toBeGreaterThan(0);
+    for (const text of await lines.allTextContents()) {
+      expect(text).toMatch(/^source: [^,]+, Ubuntu [\d.]+(, checked \d{1,2} [A-Z][a-z]+ \d{4})?$/);
+    }
+  });
+});
