@@ -102,3 +102,14 @@ test.describe('a distribution hub on a phone', () => {
     }
   });
 });
+
+test('lifecycles: "Full support ends; security fixes until <date>", no space before the semicolon', async ({
+  page,
+}) => {
+  await page.goto(E2E.path('/lifecycles/'));
+  const whats = await page.locator('.ending-list .what').allTextContents();
+  expect(whats.some((w) => w.includes('security fixes until'))).toBe(true);
+  for (const w of whats) {
+    expect(w).toMatch(/^(End of life|Full support ends(; security fixes until \d{1,2} [A-Z][a-z]+ \d{4})?)$/);
+  }
+});
