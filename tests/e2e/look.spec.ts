@@ -113,3 +113,17 @@ test('lifecycles: "Full support ends; security fixes until <date>", no space bef
     expect(w).toMatch(/^(End of life|Full support ends(; security fixes until \d{1,2} [A-Z][a-z]+ \d{4})?)$/);
   }
 });
+
+test.describe('the 404 page on a phone', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('the search box fills the row with its button beside it', async ({ page }) => {
+    await page.goto(E2E.path('/no-such-page/'));
+    const box = (await page.getByLabel('Search the coverage instead').boundingBox())!;
+    const button = (await page.locator('.notfound-search').getByRole('button', { name: 'Search' }).boundingBox())!;
+    expect(Math.abs(button.y - box.y)).toBeLessThan(4);
+    expect(button.x).toBeGreaterThanOrEqual(box.x + box.width);
+    expect(button.x + button.width).toBeLessThanOrEqual(320 - 15);
+    expect(box.width).toBeGreaterThan(180);
+  });
+});
