@@ -67,6 +67,11 @@ test.describe('the feeds page', () => {
     await expect(help.locator('dt')).toHaveText(['What a feed is', 'How to subscribe', 'Which format', 'Calendars']);
     await expect(help).toContainText('feed reader');
     await expect(help).toContainText('webcal://');
+    // Long groups start folded, and their summary says how many feeds they hold.
+    const distros = page.locator('[data-feed-group="distro"]');
+    const count = await distros.locator('[data-feed]').count();
+    await expect(distros.locator('summary')).toHaveText(`Show the ${count} distribution feeds`);
+    await expect(distros.locator('[data-feed]').first()).toBeHidden();
   });
 
   test('every listed feed exists in the build and has items, in all three formats', async ({ page, request }) => {
@@ -257,6 +262,10 @@ test.describe('series', () => {
   test('the index lists every series with its count and newest date, newest first', async ({ page }) => {
     await page.goto(E2E.path('/series/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Series');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
     const rows = await page.locator('.series-index > li').evaluateAll((els) =>
       els.map((li) => ({
         name: li.querySelector('h2')!.textContent!.trim(),
