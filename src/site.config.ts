@@ -12,6 +12,12 @@ export const SITE = {
   locale: LOCALE.replace('-', '_'),
   pageSize: 12,
   feedSize: 30,
+  /**
+   * Where "Suggest a correction" on every article leads (validated by src/lib/corrections.ts; see README). Either
+   * `{ email: 'corrections@…' }` (a mailto link with the article's title and URL filled in) or
+   * `{ tracker: 'https://github.com/owner/repo/issues/new', urlParam: 'body', titleParam: 'title' }`.
+   */
+  corrections: { email: 'corrections@downstream.example' },
 } as const;
 
 const deployEnv = z.object({

@@ -3,8 +3,20 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { buildNow } from '../lib/clock.ts';
 import { articleFiles } from '../lib/checks/content-files.ts';
-import { checkComponentUses, datesToReview, evidenceCounts } from '../lib/lifecycle-facts.ts';
+import { parse as parseYaml } from 'yaml';
+import { checkComponentUses, checkReleaseField, datesToReview, evidenceCounts } from '../lib/lifecycle-facts.ts';
 import { readDistros } from '../lib/distro-files.ts';
+
+/** The `release:` block of an article's front matter (the schema reports broken YAML; this only needs the block). */
+function releaseOf(source: string): unknown {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  if (!m) return undefined;
+  try {
+    return (parseYaml(m[1] ?? '') as { release?: unknown } | null)?.release;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Lifecycle data at build start: an article whose lifecycle component names an unknown distribution or release (or
@@ -20,12 +32,15 @@ export default function lifecycleData({ contentDir }: { contentDir: string }): A
         const distros = readDistros(`${contentDir}/distros`);
         const problems: string[] = [];
         for (const files of articleFiles(`${contentDir}/articles`).values()) {
-          for (const file of files.filter((f) => f.endsWith('.mdx'))) {
-            problems.push(...checkComponentUses(relative(process.cwd(), file), readFileSync(file, 'utf8'), distros));
+          for (const file of files) {
+            const source = readFileSync(file, 'utf8');
+            const where = relative(process.cwd(), file);
+            if (file.endsWith('.mdx')) problems.push(...checkComponentUses(where, source, distros));
+            problems.push(...checkReleaseField(where, releaseOf(source), distros));
           }
         }
         if (problems.length) {
-          throw new Error(`${problems.length} lifecycle component problem(s):\n  ${problems.join('\n  ')}`);
+          throw new Error(`${problems.length} lifecycle component or release problem(s):\n  ${problems.join('\n  ')}`);
         }
         const now = buildNow();
         const review = datesToReview(distros, now);

@@ -10,6 +10,8 @@ import { sectionOf, type Section } from './sections.ts';
 import { paths } from './urls.ts';
 import { FAMILIES, type FamilyId } from '../data/families.ts';
 import type { ArticleType } from '../schemas/article.ts';
+import type { Release } from '../schemas/distro.ts';
+import { releaseName } from './lifecycle.ts';
 
 /** Something an article points at, with its display name and the site path of its page. */
 export interface Linked {
@@ -22,6 +24,16 @@ export interface Linked {
 export interface DistroLink extends Linked {
   family: FamilyId;
   familyName: string;
+}
+
+/** The release a release-news article is about (front matter `release:`), with its dates from the database. */
+export interface ReleaseRef {
+  distro: Linked;
+  release: Release;
+  /** "Ubuntu 24.04 LTS (Noble Numbat)". */
+  name: string;
+  /** Site path of the release's row on its distribution's page. */
+  path: string;
 }
 
 export interface ArticleView {
@@ -42,6 +54,8 @@ export interface ArticleView {
   /** Names of the distribution families of its distributions, each once, in the order first met. */
   families: string[];
   series?: Linked;
+  /** Release news: the release the article is about. */
+  release?: ReleaseRef;
   published: Date;
   /** The latest of updatedDate and the dates of the listed updates; undefined when the article never changed. */
   updated?: Date;
@@ -94,6 +108,22 @@ export function toArticleView(article: Article, index: ContentIndex): ArticleVie
   });
   const series = data.series ? resolveId(index.series, data.series, 'series', id) : undefined;
   const updated = lastUpdated(data);
+  let release: ReleaseRef | undefined;
+  if (data.release) {
+    const d = resolveId(index.distros, data.release.distro, 'distribution', id);
+    const r = resolveId(
+      new Map(d.data.releases.map((x) => [x.version, x])),
+      data.release.version,
+      `release of ${d.data.name}`,
+      id,
+    );
+    release = {
+      distro: { id: d.id, name: d.data.name, path: paths.distro(d.id) },
+      release: r,
+      name: releaseName(d.data.name, r),
+      path: paths.release(d.id, r.version),
+    };
+  }
   return {
     id,
     entry: article,
@@ -108,6 +138,7 @@ export function toArticleView(article: Article, index: ContentIndex): ArticleVie
     authors,
     families: [...new Set(distros.map((d) => d.familyName))],
     series: series && { id: series.id, name: series.data.name, path: paths.series(series.id) },
+    ...(release ? { release } : {}),
     published: data.pubDate,
     updated,
     modified: updated ?? data.pubDate,

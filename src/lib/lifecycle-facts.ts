@@ -170,6 +170,22 @@ export function checkComponentUses<D>(file: string, source: string, distros: rea
   return problems;
 }
 
+/**
+ * The `release:` front matter of a release-news article (its facts box): the release must exist in the database.
+ * Returns "file: release.<field>: what is wrong and the fix", or nothing.
+ */
+export function checkReleaseField<D>(file: string, release: unknown, distros: readonly DistroFacts<D>[]): string[] {
+  if (release === undefined || release === null) return [];
+  const r = release as { distro?: unknown; version?: unknown };
+  if (typeof r !== 'object' || typeof r.distro !== 'string' || r.version === undefined) {
+    return [`${file}: release: write release: { distro: <id from content/distros/>, version: "<version>" }`];
+  }
+  const found = findRelease(distros, r.distro, String(r.version));
+  if (found.ok) return [];
+  const field = distros.some((d) => d.id === r.distro) ? 'version' : 'distro';
+  return [`${file}: release.${field}: ${found.message}, or remove release: from the front matter`];
+}
+
 export type ReviewReason = 'never verified' | 'verified more than 6 months ago';
 
 export interface ReviewItem {

@@ -72,6 +72,16 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
       sources: z.array(sourceSchema),
       updates: z.array(z.strictObject({ date: dateField, note: nonEmpty('a note saying what changed') })).default([]),
       imported: importedSchema.optional(),
+      /**
+       * The one release a release-news article is about: the article shows a facts box read from the distribution
+       * database (content/distros/<distro>.yaml). The build checks that the release exists (src/lib/lifecycle-facts.ts).
+       */
+      release: z
+        .strictObject({
+          distro: refs.distros,
+          version: z.string({ error: 'expected the version as a quoted string, e.g. "44" or "24.04"' }).min(1),
+        })
+        .optional(),
     })
     .superRefine((a, ctx) => {
       // Gates for new writing; imported articles get listed warnings instead (RELAXED_GATES in src/lib/imported.ts).
@@ -100,6 +110,15 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
             path: ['sources'],
             message: 'list at least one source: every fact must be traceable to one',
           });
+      }
+      // The generic reference validator hides the id type; both sides are the ids written in the front matter.
+      const release = a.release as { distro: unknown } | undefined;
+      if (release && !(a.distros as unknown[]).includes(release.distro)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['release', 'distro'],
+          message: `release.distro "${String(release.distro)}" is not one of the article's distros: add it to distros, or correct release.distro`,
+        });
       }
       if (a.pubDate > now && !a.scheduled && !a.draft) {
         ctx.addIssue({

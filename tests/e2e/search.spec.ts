@@ -46,10 +46,15 @@ test.describe('header search (combobox)', () => {
     await page.goto(E2E.path('/'));
     await page.keyboard.press('/');
     await page.keyboard.type('Debian');
+    // Results for a partial query ("D") may open the list while the search for "Debian" is still running.
     await expect(page.locator('#header-q')).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Escape');
     await expect(page.locator('#header-q')).toHaveAttribute('aria-expanded', 'false');
+    // The search still in flight answers the whole query, and the list stays closed: Escape is not undone.
+    await expect(page.locator('[data-quick-status]')).toHaveText(/\d+ results? for “Debian”/);
+    await expect(page.locator('#header-q')).toHaveAttribute('aria-expanded', 'false');
     await expect(page.locator('[data-quick-panel]')).toBeHidden();
+    await expect(page.locator('#header-q')).toHaveValue('Debian');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(`${E2E.origin}${SEARCH}?q=Debian`);
     await expect(page.getByLabel('Search terms')).toHaveValue('Debian');

@@ -24,6 +24,19 @@ describe('article front matter', () => {
     expect(ok).toEqual([]);
   });
 
+  it('ties release news to one release of one of its distributions', () => {
+    expect(issues(article, { ...validArticle(), release: { distro: 'almalinux', version: '10' } })).toEqual([]);
+    expect(issues(article, { ...validArticle(), release: { distro: 'debian', version: '13' } })).toEqual([
+      'release.distro: release.distro "debian" is not one of the article\'s distros: add it to distros, or correct release.distro',
+    ]);
+    expect(issues(article, { ...validArticle(), release: { distro: 'almalinux', version: 10 } })).toEqual([
+      'release.version: expected the version as a quoted string, e.g. "44" or "24.04"',
+    ]);
+    expect(
+      issues(article, { ...validArticle(), release: { distro: 'almalinux', version: '10', lts: true } })[0],
+    ).toMatch(/^release: Unrecognized key/);
+  });
+
   const cases: [string, Record<string, unknown>, string][] = [
     ['a missing title', { title: undefined }, 'title: expected a headline as text'],
     ['an empty title', { title: '  ' }, 'title: a headline must not be empty'],

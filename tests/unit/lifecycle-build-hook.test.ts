@@ -32,6 +32,27 @@ describe('the lifecycle build hook', () => {
       `${file}:7: <SupportEnd>: Debian GNU/Linux has no release "14" in content/distros/debian.yaml: use one of 13, 12, 11, 10`,
     );
   });
+  it('fails the build on a release-news article whose release: is not in the database, naming file, field and fix', () => {
+    dir = contentWith('---\ntitle: x\ndistros: [fedora]\nrelease: { distro: fedora, version: "1" }\n---\n\nText.\n');
+    const file = relative(process.cwd(), join(dir, 'articles', 'story.mdx'));
+    expect(() => runHook(dir)).toThrow(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: release\\.version: Fedora Linux has no release "1" in content/distros/fedora\\.yaml: use one of 44, [0-9, ]+, or remove release: from the front matter`,
+      ),
+    );
+    dir = contentWith('---\ntitle: x\nrelease: { distro: fedoar, version: "44" }\n---\n\nText.\n');
+    expect(() => runHook(dir)).toThrow(
+      /story\.mdx: release\.distro: unknown distribution "fedoar": use one of almalinux, /,
+    );
+    dir = contentWith('---\ntitle: x\nrelease: fedora 44\n---\n\nText.\n');
+    expect(() => runHook(dir)).toThrow(
+      /story\.mdx: release: write release: \{ distro: <id from content\/distros\/>, version: "<version>" \}/,
+    );
+  });
+  it('accepts a release: that the database has', () => {
+    dir = contentWith('---\ntitle: x\nrelease: { distro: fedora, version: "44" }\n---\n\nText.\n');
+    expect(() => runHook(dir)).not.toThrow();
+  });
   it('passes valid articles and lists unverified dates as warnings, not failures', () => {
     dir = contentWith('---\ntitle: x\n---\n\nSupport ends on <SupportEnd distro="debian" release="12" />.\n');
     const warnings = runHook(dir);

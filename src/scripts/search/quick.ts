@@ -21,6 +21,8 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
   input.setAttribute('aria-controls', listbox.id);
 
   let token = 0;
+  // Escape dismisses the results until the reader types again: a search still in flight must not reopen them.
+  let dismissed = false;
   let options: { el: HTMLElement; href: string }[] = [];
   let active = -1;
 
@@ -66,7 +68,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     );
     listbox.replaceChildren(...options.map((o) => o.el));
     status.textContent = UI.headerSearch.resultsFor(total, q);
-    open(true);
+    if (!dismissed) open(true);
   };
 
   const run = latestOnly(async () => {
@@ -86,12 +88,16 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     render(q, datas, search.results.length);
   });
 
-  input.addEventListener('input', () => void run(undefined));
+  input.addEventListener('input', () => {
+    dismissed = false;
+    void run(undefined);
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (panel.hidden) {
-        if (options.length) open(true);
-        else return;
+        if (!options.length) return;
+        dismissed = false;
+        open(true);
       }
       e.preventDefault();
       const n = options.length;
@@ -100,8 +106,9 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
       e.preventDefault();
       window.location.assign(options[active]!.href);
     } else if (e.key === 'Escape') {
-      if (!panel.hidden) {
-        e.preventDefault();
+      if (!panel.hidden || !dismissed) {
+        if (!panel.hidden) e.preventDefault();
+        dismissed = true;
         open(false);
       } else {
         input.value = '';
@@ -110,7 +117,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
   });
   input.addEventListener('blur', () => window.setTimeout(() => open(false), 150));
   input.addEventListener('focus', () => {
-    if (options.length && input.value.trim()) open(true);
+    if (options.length && input.value.trim() && !dismissed) open(true);
   });
   void loadPagefind();
   if (input.value.trim()) void run(undefined);
