@@ -56,6 +56,7 @@ export const UI = {
     distributions: 'Distributions',
     lifecycles: 'Release lifecycles',
     topics: 'Topics',
+    series: 'Series',
     desks: 'Desks',
     archive: 'Archive by date',
     search: 'Search',
