@@ -43,6 +43,8 @@ export const UI = {
     results: (n: number, parts: string) => `${count(n, RESULTS)} ${parts}`.trim(),
     for: (q: string) => `for “${q}”`,
     filteredBy: (values: readonly string[]) => `filtered by ${values.join(', ')}`,
+    /** Added to the count when results are sorted by date. */
+    sortedArticlesOnly: ' (articles only: distributions and releases have no date to sort by)',
     tryFewerFilters: 'Try removing filters.',
     tryOtherWords: 'Try other words.',
     removeFilter: (facet: string, value: string) => `Remove filter ${facet}: ${value}`,

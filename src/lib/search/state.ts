@@ -90,7 +90,9 @@ export function resultStatus(searched: SearchState, n: number): string {
   if (searched.q.trim()) parts.push(t.for(searched.q.trim()));
   const active = Object.values(searched.filters).flatMap((v) => v ?? []);
   if (active.length) parts.push(t.filteredBy(active));
-  const line = t.results(n, parts.join(' '));
+  // Pagefind leaves records without the sort key out of a sorted search: distributions and releases have no date.
+  const note = searched.sort === 'relevance' ? '' : t.sortedArticlesOnly;
+  const line = t.results(n, parts.join(' ')) + note;
   if (n > 0) return line;
   return `${line}. ${hasFilters(searched) ? t.tryFewerFilters : t.tryOtherWords}`;
 }
