@@ -28,6 +28,8 @@ export interface RecentRelease {
   date: Date;
   /** True when the date is that of a point release (`latest`) rather than the release itself. */
   point: boolean;
+  /** The release cycle the point release belongs to ("13" for 13.6): its row in the hub's lifecycle table. */
+  cycle: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function latestReleases(distros: readonly DistroReleases[], now: Date, li
   const out: RecentRelease[] = [];
   for (const d of distros) {
     for (const r of d.releases) {
-      const base = { distro: d.id, name: d.name, codename: r.codename };
+      const base = { distro: d.id, name: d.name, codename: r.codename, cycle: r.version };
       if (r.released.getTime() <= now.getTime())
         out.push({ ...base, version: r.version, date: r.released, point: false });
       if (r.latest && r.latestDate && r.latestDate.getTime() <= now.getTime() && r.latest !== r.version) {

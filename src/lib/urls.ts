@@ -60,6 +60,8 @@ export const paths = {
   feeds: () => '/feeds/',
   /** Every supported release on one timeline; a family's releases only when `family` is given. */
   lifecycles: (family?: string) => (family ? `/lifecycles/${family}/` : '/lifecycles/'),
+  /** The lifecycle table of a distribution's hub: every release, ended ones included. */
+  releases: (id: string) => `/distros/${id}/#${RELEASES_SECTION}`,
   /** A release's row in the lifecycle table of its distribution's hub. */
   release: (id: string, version: string) => `/distros/${id}/#${releaseAnchor(version)}`,
   /** Where the lifecycle-event feeds live (use with `feed`): all distributions, or one. */
@@ -81,6 +83,9 @@ export const paths = {
   /** The build's data file of hub and release search records (src/pages/search/lifecycle-records.json.ts); never deployed. */
   searchRecords: () => '/search/lifecycle-records.json',
 } as const;
+
+/** The id of a distribution hub's lifecycle table, the target of `paths.releases`. */
+export const RELEASES_SECTION = 'releases';
 
 /** The fragment id of a release's row in a lifecycle table: "24.04" → "release-24-04". */
 export function releaseAnchor(version: string): string {

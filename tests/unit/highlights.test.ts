@@ -53,4 +53,8 @@ describe('latestReleases', () => {
     const got = latestReleases(DISTROS, NOW, 4).map((x) => `${x.name} ${x.version}${x.point ? ' (point)' : ''}`);
     expect(got).toEqual(['Debian 13.2 (point)', 'Fedora 44', 'Fedora 43', 'Debian 13']);
   });
+  it('names the cycle of a point release, whose row in the lifecycle table it links to', () => {
+    const point = latestReleases(DISTROS, NOW, 4).find((x) => x.point)!;
+    expect([point.version, point.cycle]).toEqual(['13.2', '13']);
+  });
 });
