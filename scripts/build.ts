@@ -6,9 +6,10 @@
  * 1. Takes the checkout's build lock (.build.lock): a second build refuses, naming the first.
  * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML).
  * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself.
- * 4. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
- * 5. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
- * 6. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
+ * 4. Draws the social images, in this process, after Astro's process has exited (memory).
+ * 5. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
+ * 6. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
+ * 7. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
  *
  * A failed step, Ctrl-C (SIGINT), SIGTERM or SIGKILL leaves the previous dist/ exactly as it was. A kill in the
  * microseconds between the two renames leaves dist/ under `.<out>.previous`; the next build puts it back first.
@@ -22,7 +23,8 @@ import { acquireBuildLock, type BuildLock } from './build/lock.ts';
 import { publicOnly } from './build/public-only.ts';
 import { checkContentSources } from './build/content-sources.ts';
 import { indexSite } from '../src/integrations/pagefind.ts';
-import { contentDir } from '../src/site.config.ts';
+import { DEFER_ENV, writeSocialImages } from '../src/integrations/social-images/index.ts';
+import { cacheDir, contentDir } from '../src/site.config.ts';
 import { pluginFailuresInLog } from './build/astro-log.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -79,6 +81,8 @@ function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
     child = spawn(process.execPath, ['--import', DIE_WITH_PARENT, ASTRO, 'build', '--outDir', outDir, ...astroArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Social images are drawn below, once Astro's memory is freed.
+      env: { ...process.env, [DEFER_ENV]: 'after-astro' },
     });
     child.stdout!.on('data', (d: Buffer) => {
       out.push(d.toString());
@@ -137,6 +141,16 @@ async function main(): Promise<void> {
   // Astro has exited 0 without output before (a plugin that never settles empties the event loop).
   if (!existsSync(join(staging, 'index.html'))) throw new StepFailed('astro build exited without writing the site');
   log(`astro build finished in ${ms(t)}`);
+
+  await writeSocialImages({
+    outDir: staging,
+    publicDir: pathToFileURL(join(ROOT, 'public/')),
+    cacheRoot: pathToFileURL(`${resolve(ROOT, cacheDir(process.env))}/`),
+    log: (() => {
+      const say = (message: string) => process.stdout.write(`[downstream:social-images] ${message}\n`);
+      return { info: say, warn: (message: string) => say(`warning: ${message}`) };
+    })(),
+  });
 
   const removed = publicOnly(staging);
   if (removed.length > 0) log(`removed from the output (not public): ${removed.join(', ')}`);

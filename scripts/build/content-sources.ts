@@ -20,11 +20,36 @@ import { distroSchema } from '../../src/schemas/distro.ts';
 import { idRef, idsInFolder, idsInYamlList } from '../../src/schemas/refs.ts';
 import { buildClock } from '../../src/lib/clock.ts';
 import { astroArticleId } from '../../src/lib/checks/content-files.ts';
-import { isTrusted, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
+import { isTrusted, mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from '../../src/trusted-content.ts';
 
 /** What a .md body must contain for the parsed checks to find anything: HTML, entities, script: URLs, ../ paths. */
 const MAY_NEED_PARSE = /[<&]|script:|\.\.[\\/]/i;
+/** The same for an .mdx body, whose tags are checked separately (mdxNeedsParse): expressions, entities, ESM lines. */
+const MDX_MAY_NEED_PARSE = /[{}&]|script:|\.\.[\\/]|^[ \t]*(?:import|export)\b/im;
+/** A component tag with literal string attributes only: <Name>, </Name>, <Name a="b" c="d">, <Name a="b" />. */
+const LITERAL_TAG = /<(\/?)([A-Za-z][\w.]*)((?:\s+[A-Za-z][\w-]*="[^"<>{}]*")*)\s*(\/?)>/y;
+
+/**
+ * Whether an .mdx body can hold anything the parsed checks would report: true unless it has no expression, ESM,
+ * entity, script: URL or ../ path, and every `<` opens a correctly nested tag of an article component whose props
+ * are literal strings. Such bodies (nearly every real one) are left to Astro's own parse, which runs the same trust
+ * checks (remark-trust.ts) and reports the same way; parsing them here as well cost a second MDX parse per file.
+ */
+export function mdxNeedsParse(body: string, components: ReadonlySet<string>): boolean {
+  if (MDX_MAY_NEED_PARSE.test(body)) return true;
+  const open: string[] = [];
+  for (let at = body.indexOf('<'); at >= 0; at = body.indexOf('<', LITERAL_TAG.lastIndex)) {
+    LITERAL_TAG.lastIndex = at;
+    const m = LITERAL_TAG.exec(body);
+    if (!m || !components.has(m[2]!)) return true;
+    const [, closing, name, , selfClosing] = m;
+    if (closing) {
+      if (selfClosing || m[3] || open.pop() !== name) return true;
+    } else if (!selfClosing) open.push(name!);
+  }
+  return open.length > 0;
+}
 
 /** Largest article source accepted, in bytes (docs/writing.md#size). About 15,000 words of Markdown. */
 export const MAX_ARTICLE_BYTES = 100 * 1024;
@@ -319,6 +344,7 @@ export function checkContentSources(contentDir: string, { root, now = buildClock
   const schema = articleSchema(refs, articleImage, { now });
   const distro = distroSchema(refs.distros);
 
+  const components = mdxComponentNames(root);
   const byId = new Map<string, string[]>();
   const byTitle = new Map<string, { file: string; line?: number }[]>();
 
@@ -421,8 +447,9 @@ export function checkContentSources(contentDir: string, { root, now = buildClock
       // The body: paths of images, and the trust boundary (same code as the remark plugin in the build).
       const mdx = file.endsWith('.mdx');
       // A .md body without raw HTML, character references, a script: scheme or a ../ path cannot break a rule
-      // checked here: skip parsing it (most articles; Astro parses them anyway).
+      // checked here: skip parsing it (most articles; Astro parses them anyway). Likewise plain MDX.
       if (!mdx && !MAY_NEED_PARSE.test(fm.body)) continue;
+      if (mdx && !mdxNeedsParse(fm.body, components)) continue;
       let tree: Parameters<typeof trustProblems>[0];
       try {
         const processor = unified().use(remarkParse).use(remarkGfm);

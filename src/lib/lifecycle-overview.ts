@@ -37,8 +37,10 @@ export interface LifecycleOverview<D extends OverviewDistroInput> {
   horizon: Date;
   /** Rolling distributions without versioned releases. */
   rolling: D[];
-  /** Distributions with versioned releases but none current listed (not yet sourced, or all ended). */
+  /** Distributions with a versioned release model but no release listed yet (not yet sourced). */
   unlisted: D[];
+  /** Distributions whose listed releases have all reached their end of life. */
+  ended: D[];
   /** Timeline rows: every current release, grouped by distribution. */
   rows: TimelineRow[];
 }
@@ -66,7 +68,8 @@ export function lifecycleOverview<D extends OverviewDistroInput>(
     endingSoon,
     horizon,
     rolling: none.filter((d) => d.data.releaseModel === 'rolling'),
-    unlisted: none.filter((d) => d.data.releaseModel !== 'rolling'),
+    unlisted: none.filter((d) => d.data.releaseModel !== 'rolling' && d.data.releases.length === 0),
+    ended: none.filter((d) => d.data.releaseModel !== 'rolling' && d.data.releases.length > 0),
     rows: currentList.flatMap(({ distro, releases }) =>
       releases.map((r) => ({
         release: r,

@@ -61,7 +61,8 @@ const frontMatterOf = (file: string) => {
 
 const archive = generateArchive(600, { seed: 7, refs: archiveRefs });
 
-describe('bench archive generator', () => {
+// Generating and scanning hundreds of articles takes seconds, more on a busy machine with coverage on.
+describe('bench archive generator', { timeout: 30_000 }, () => {
   it('writes front matter that the real article schema accepts', () => {
     for (const a of archive) {
       const parsed = schema.safeParse(frontMatterOf(serializeArticle(a)));
@@ -399,7 +400,7 @@ describe('publishing one article into an archive (the "added" warm build)', () =
   });
 });
 
-describe('search queries of a synthetic archive', () => {
+describe('search queries of a synthetic archive', { timeout: 30_000 }, () => {
   it('picks words held by 1-5 % of the articles, and pairs of other such words that occur together', () => {
     const picks = archiveQueries(archive);
     const holding = (query: string) =>

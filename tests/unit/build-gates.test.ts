@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-errors.ts';
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
-import { dateProblem } from '../../scripts/build/content-sources.ts';
+import { dateProblem, mdxNeedsParse } from '../../scripts/build/content-sources.ts';
 import { pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
 import { astroArticleId } from '../../src/lib/checks/content-files.ts';
 
@@ -107,6 +107,45 @@ describe('the trust boundary', () => {
       '3: <a href="jav\tascript:alert(1)">: javascript: URLs are not allowed; link to a page instead',
       '6: <iframe src="https://evil.example/">: iframes may only load from www.youtube-nocookie.com; link to the page instead',
     ]);
+  });
+});
+
+describe('which MDX bodies the content check parses before Astro', () => {
+  const components = mdxComponentNames(ROOT);
+  const parses = (body: string) => mdxNeedsParse(body, components);
+
+  it('leaves prose with article components and literal string props to Astro’s own parse', () => {
+    expect(parses('Text with **bold** and [a link](./other/).\n')).toBe(false);
+    expect(
+      parses(
+        '<Callout type="note" title="A literal">\nInside.\n</Callout>\n\n<Timeline>\n  <TimelineEntry date="2024-01-02" title="One">\n  x\n  </TimelineEntry>\n</Timeline>\n',
+      ),
+    ).toBe(false);
+    expect(parses('<Callout type="note" />\n')).toBe(false);
+  });
+
+  it('parses anything the trust checks or MDX syntax could refuse', () => {
+    for (const body of [
+      'Text {process.env.HOME}',
+      '{/* a comment */}',
+      "import x from './x.js'\n\nText",
+      '  export const a = 1\n\nText',
+      '<Callout title={secret}>x</Callout>',
+      '<Callout {...props}>x</Callout>',
+      "<Callout title='single quotes'>x</Callout>",
+      '<Callout open>x</Callout>',
+      '<script>alert(1)</script>',
+      '<div onclick="x()">x</div>',
+      '<Unknown>x</Unknown>',
+      '<Callout type="note">never closed',
+      '<Callout>x</Timeline>',
+      '</Callout>',
+      '[x](javascript:alert(1))',
+      '[x](java&#115;cript:alert(1))',
+      '![A picture](../../../x.png)',
+      'a < b',
+    ])
+      expect(parses(body), body).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderPool } from '../../src/integrations/social-images/pool.ts';
 import { codeFingerprint, imageCache } from '../../src/integrations/social-images/cache.ts';
 import { pngSize } from '../../src/integrations/social-images/binary.ts';
+import { mapLimit } from '../../src/integrations/social-images/index.ts';
 
 const favicon = readFileSync(new URL('../../public/favicon.svg', import.meta.url));
 const context = {
@@ -68,5 +69,48 @@ describe('image cache', () => {
   it('fingerprints the drawing code and packages the same way twice', () => {
     expect(codeFingerprint()).toMatch(/^[0-9a-f]{64}$/);
     expect(codeFingerprint()).toBe(codeFingerprint());
+  });
+});
+
+describe('bounded concurrency of the social-image hook', () => {
+  it('keeps at most `limit` calls in flight, returns results in input order, and stops after a failure', async () => {
+    let active = 0;
+    let most = 0;
+    const started: number[] = [];
+    const result = await mapLimit([5, 1, 4, 2, 3, 0, 6], 3, async (ms, i) => {
+      started.push(i);
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setTimeout(r, ms));
+      active--;
+      return ms * 10;
+    });
+    expect(result).toEqual([50, 10, 40, 20, 30, 0, 60]);
+    expect(most).toBe(3);
+    expect(started.sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+
+    const calls: number[] = [];
+    await expect(
+      mapLimit([0, 1, 2, 3, 4, 5], 2, async (x) => {
+        calls.push(x);
+        await new Promise((r) => setTimeout(r, 1));
+        if (x === 1) throw new Error('card 1 failed');
+        return x;
+      }),
+    ).rejects.toThrow('card 1 failed');
+    expect(calls.length).toBeLessThan(6);
+  });
+
+  it('says whether an image is cached without reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ds-cache-has-'));
+    try {
+      const cache = imageCache(pathToFileURL(`${dir}/`), 'code');
+      expect(await cache.has({ job: card('a') })).toBe(false);
+      await cache.put({ job: card('a') }, new Uint8Array([9]));
+      expect(await cache.has({ job: card('a') })).toBe(true);
+      expect(await cache.has({ job: card('b') })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,19 +1,23 @@
 /**
  * The steps `npm run build` (scripts/build.ts) runs around `astro build`, for the benchmark's own project roots:
  *
- *   node scripts/bench/lib/build-steps.ts sources <content dir>   content source checks (before Astro)
- *   node scripts/bench/lib/build-steps.ts index <out dir>         drop non-public files, Pagefind index (after)
+ *   node scripts/bench/lib/build-steps.ts sources <content dir>          content source checks (before Astro)
+ *   node scripts/bench/lib/build-steps.ts social <out dir> <cache dir>   social images (after Astro)
+ *   node scripts/bench/lib/build-steps.ts index <out dir>                drop non-public files, Pagefind index (after)
  *
- * Each runs in its own process, as in the real build, where Pagefind indexes after Astro's process has exited.
+ * Each runs in its own process, as in the real build, where social images and Pagefind run after Astro's process
+ * has exited (Astro runs with DOWNSTREAM_SOCIAL_IMAGES=after-astro).
  * They log in the "[downstream:<step>] … in X ms" form the log parser reads.
  */
 import { resolve } from 'node:path';
 import { checkContentSources } from '../../build/content-sources.ts';
 import { publicOnly } from '../../build/public-only.ts';
 import { indexSite } from '../../../src/integrations/pagefind.ts';
+import { writeSocialImages } from '../../../src/integrations/social-images/index.ts';
+import { pathToFileURL } from 'node:url';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const [step, dir] = process.argv.slice(2);
+const [step, dir, cache] = process.argv.slice(2);
 const started = performance.now();
 const ms = () => `${Math.round(performance.now() - started)} ms`;
 
@@ -24,11 +28,21 @@ if (step === 'sources' && dir) {
     process.exit(1);
   }
   process.stdout.write(`[downstream:content-sources] checked content sources in ${ms()}\n`);
+} else if (step === 'social' && dir && cache) {
+  const say = (message: string) => process.stdout.write(`[downstream:social-images] ${message}\n`);
+  await writeSocialImages({
+    outDir: resolve(dir),
+    publicDir: pathToFileURL(resolve(REPO, 'public') + '/'),
+    cacheRoot: pathToFileURL(resolve(cache) + '/'),
+    log: { info: say, warn: (message) => say(`warning: ${message}`) },
+  });
 } else if (step === 'index' && dir) {
   publicOnly(resolve(dir));
   const { pages } = await indexSite(resolve(dir));
   process.stdout.write(`[downstream:pagefind] indexed ${pages} pages in ${ms()}\n`);
 } else {
-  process.stderr.write('usage: build-steps.ts sources <content dir> | index <out dir>\n');
+  process.stderr.write(
+    'usage: build-steps.ts sources <content dir> | social <out dir> <cache dir> | index <out dir>\n',
+  );
   process.exit(2);
 }

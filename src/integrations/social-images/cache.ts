@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,7 @@ export function codeFingerprint(): string {
 }
 
 export interface ImageCache {
+  has(key: unknown): Promise<boolean>;
   get(key: unknown): Promise<Uint8Array | undefined>;
   put(key: unknown, png: Uint8Array): Promise<void>;
 }
@@ -54,6 +55,14 @@ export function imageCache(cacheRoot: URL, fingerprint: string): ImageCache {
   const file = (key: unknown) =>
     join(dir, `${createHash('sha256').update(fingerprint).update(JSON.stringify(key)).digest('hex')}.png`);
   return {
+    async has(key) {
+      try {
+        await access(file(key));
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async get(key) {
       try {
         return await readFile(file(key));
