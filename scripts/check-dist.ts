@@ -1,5 +1,6 @@
 // Post-build checks over all of dist/: links and anchors resolve, pages carry title/description/canonical/lang,
-// external links are marked, images have alt text, and every page is valid HTML (Nu Html Checker).
+// external links are marked, images have alt text, every announced or linked feed (and every feed in the OPML
+// list) exists and has items, and every page is valid HTML (Nu Html Checker).
 // Imported articles get the build's relaxed policy (src/lib/imported.ts: splitByRelaxedPolicy), read from the content
 // tree the build used: legacy images without alt text in their bodies are listed as warnings, not failures.
 // Usage: npm run check:dist [-- [dist-dir] [--content DIR]] (content: CONTENT_DIR or ./content). Exits 1 listing
@@ -9,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexDist } from '../src/lib/checks/dist-index.ts';
-import { ALL_CHECKS, runChecks, type Problem } from '../src/lib/checks/rules.ts';
+import { ALL_CHECKS, opmlProblems, runChecks, type Problem } from '../src/lib/checks/rules.ts';
 import { RELAXED_GATES, relaxedPolicyArticles, splitByRelaxedPolicy } from '../src/lib/imported.ts';
 import { contentDir } from '../src/site.config.ts';
 import { importTool } from '../tools/ensure.ts';
@@ -24,12 +25,13 @@ if (!existsSync(join(dir, 'index.html'))) {
 // The base path the build was made for, read back from the home page's canonical URL.
 const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))?.[1];
 const base = canonical ? new URL(canonical).pathname : '/';
+const origin = canonical ? new URL(canonical).origin : 'http://site.invalid';
 
 const started = performance.now();
 const site = indexDist(dir, base);
 const policy = relaxedPolicyArticles(content);
 const { failing: problems, relaxed } = splitByRelaxedPolicy<Problem>(
-  runChecks(site, Object.values(ALL_CHECKS)),
+  [...runChecks(site, Object.values(ALL_CHECKS)), ...opmlProblems(site, origin)],
   policy.articles,
 );
 

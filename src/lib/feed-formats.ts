@@ -25,3 +25,10 @@ export const feedContentType = (format: FeedFormat): string => `${format.mime}; 
 
 /** Calendars: one iCalendar file per listing that has one. */
 export const CALENDAR = { file: 'releases.ics', mime: 'text/calendar' } as const;
+
+/**
+ * The OPML 2.0 subscription list of every feed (src/pages/feeds.opml.ts). It lists each feed once, in RSS 2.0:
+ * the format every feed reader that imports OPML can read, and the one OPML's own subscription-list outlines
+ * (type="rss") were specified for.
+ */
+export const OPML = { file: 'feeds.opml', mime: 'text/x-opml', format: FEED_FORMATS[0] } as const;

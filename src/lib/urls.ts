@@ -4,7 +4,7 @@
  * break a link. (Links written by editors inside article bodies get the base path from rehype-links.)
  */
 import { sectionOf } from './sections.ts';
-import { CALENDAR, FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
+import { CALENDAR, FEED_FORMATS, OPML, type FeedFormat } from './feed-formats.ts';
 
 /** A base path with exactly one trailing slash: "/downstream" and "/downstream/" both give "/downstream/". */
 export function slashedBase(base: string): string {
@@ -50,6 +50,8 @@ export const paths = {
   authors: () => '/authors/',
   section: (type: string) => `/${sectionSlug(type)}/`,
   series: (id: string) => `/series/${id}/`,
+  /** Every series, newest coverage first. */
+  seriesIndex: () => '/series/',
   archive: () => '/archive/',
   year: (year: number) => `/archive/${year}/`,
   month: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/`,
@@ -58,6 +60,8 @@ export const paths = {
     return q ? `/search/?${q}` : '/search/';
   },
   feeds: () => '/feeds/',
+  /** Every advertised feed as one OPML 2.0 subscription list (src/pages/feeds.opml.ts). */
+  opml: () => `/${OPML.file}`,
   /** Every supported release on one timeline; a family's releases only when `family` is given. */
   lifecycles: (family?: string) => (family ? `/lifecycles/${family}/` : '/lifecycles/'),
   /** The lifecycle table of a distribution's hub: every release, ended ones included. */

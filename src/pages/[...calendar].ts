@@ -2,22 +2,23 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDistros } from '../lib/content.ts';
 import { buildNow } from '../lib/clock.ts';
 import { calendar, releaseEvents } from '../lib/calendar.ts';
+import { calendarScopes } from '../lib/scopes.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import { CALENDAR } from '../lib/feed-formats.ts';
 
-/** The release calendar of all distributions, and of each one with releases (paths.calendar). */
+/** The release calendar of all distributions, and of each one with releases (calendarScopes). */
 export const getStaticPaths = (async () => {
-  const distros = (await getDistros()).filter((d) => d.data.releases.length > 0);
-  return [
-    {
-      params: { calendar: paths.calendar().slice(1) },
-      props: { ids: distros.map((d) => d.id), name: 'Downstream: distribution releases and end-of-life dates' },
+  const scopes = await calendarScopes();
+  return scopes.map((scope) => ({
+    params: { calendar: scope.path.slice(1) },
+    props: {
+      ids: scope.distroIds,
+      name:
+        scope.id === 'all'
+          ? 'Downstream: distribution releases and end-of-life dates'
+          : `${scope.title} releases and end-of-life dates`,
     },
-    ...distros.map((d) => ({
-      params: { calendar: paths.calendar(d.id).slice(1) },
-      props: { ids: [d.id], name: `${d.data.name} releases and end-of-life dates` },
-    })),
-  ];
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedScopes } from '../lib/scopes.ts';
+import { scopesWithFeeds } from '../lib/scopes.ts';
 import { feedEntries, feedMeta } from '../lib/feed-entries.ts';
 import { renderFeed } from '../lib/feeds.ts';
 import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
@@ -7,9 +7,12 @@ import { paths } from '../lib/urls.ts';
 import { mdxComponents } from '../components/mdx/index.ts';
 import { SITE } from '../site.config.ts';
 
-/** Every feed format for the whole site and for every distribution, topic, section and desk. */
+/**
+ * Every feed format for the whole site and for every section, distribution, topic, series and desk that has at
+ * least one article: an empty feed is not built (nothing may link to one either, see scopes.ts).
+ */
 export const getStaticPaths = (async () => {
-  const scopes = await feedScopes();
+  const scopes = await scopesWithFeeds();
   return scopes.flatMap((scope) =>
     FEED_FORMATS.map((format) => ({
       params: { feed: paths.feed(scope.path, format).slice(1) },

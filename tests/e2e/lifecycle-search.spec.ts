@@ -127,3 +127,14 @@ test('the header search shows a release as a release with its key date, and open
   await expect(page).toHaveURL(new RegExp(`${E2E.path('/distros/ubuntu/')}[^#]*#release-24-04$`));
   await expect(page.locator('.lifecycle-table tr:target')).toBeInViewport();
 });
+
+test('sorted by date, the results are articles only, and the status line says why', async ({ page }) => {
+  await page.goto(`${SEARCH}?q=${encodeURIComponent('Ubuntu 24.04')}&sort=newest`);
+  const status = page.locator('[data-search-status]');
+  await expect(status).toContainText('articles only: distributions and releases have no date to sort by');
+  await expect(results(page).first()).toBeVisible();
+  await expect(results(page).locator('.result-kind')).toHaveCount(0);
+  await page.getByLabel('Sort by').selectOption('relevance');
+  await expect(status).not.toContainText('articles only');
+  await expect(results(page).first().locator('h3 a')).toHaveText('Ubuntu 24.04 LTS');
+});

@@ -16,6 +16,7 @@ export const PAGE_TYPES: Record<string, string> = {
   author: '/authors/news-desk/',
   archive: '/archive/',
   'archive year': '/archive/2024/',
+  'series index': '/series/',
   series: '/series/rhel-source-change/',
   feeds: '/feeds/',
   search: '/search/',

@@ -68,7 +68,7 @@ const { getArticles, getIndex, articlesInSeries, articlesOfType, articlesWithDis
 const { articleView, lastUpdated, resolveId, toArticleView } = await import('../../src/lib/article-view.ts');
 const { searchRecord } = await import('../../src/lib/search/record.ts');
 const { articleJsonLd, articleCrumbs } = await import('../../src/lib/structured-data.ts');
-const { feedScopes } = await import('../../src/lib/scopes.ts');
+const { feedScopes, scopesWithFeeds } = await import('../../src/lib/scopes.ts');
 const { articlePage } = await import('../../src/lib/article-page.ts');
 
 beforeEach(() => {
@@ -176,20 +176,36 @@ describe('article read model', () => {
 });
 
 describe('views pages ask for', () => {
-  it('slices coverage into feed scopes: the site, each section, distribution, topic and desk', async () => {
+  it('slices coverage into feed scopes: the site, each section, distribution, topic, series and desk', async () => {
     const scopes = await feedScopes();
-    expect(scopes.map((s) => `${s.kind}:${s.id} ${s.path} ${s.articles.length}`)).toEqual([
-      'site:all / 4',
-      'section:news /news/ 3',
-      'section:analysis /analysis/ 0',
-      'section:guide /guides/ 1',
-      'section:opinion /opinion/ 0',
-      'distro:almalinux /distros/almalinux/ 4',
-      'distro:debian /distros/debian/ 0',
-      'distro:rocky-linux /distros/rocky-linux/ 4',
-      'topic:lifecycle /topics/lifecycle/ 4',
-      'author:news-desk /authors/news-desk/ 4',
+    expect(scopes.map((s) => `${s.kind}:${s.id} ${s.label} ${s.path} ${s.articles.length}`)).toEqual([
+      'site:all All coverage / 4',
+      'section:news News /news/ 3',
+      'section:analysis Analysis /analysis/ 0',
+      'section:guide Guides /guides/ 1',
+      'section:opinion Opinion /opinion/ 0',
+      'distro:almalinux AlmaLinux OS /distros/almalinux/ 4',
+      'distro:debian Debian /distros/debian/ 0',
+      'distro:rocky-linux Rocky Linux /distros/rocky-linux/ 4',
+      'topic:lifecycle Lifecycles /topics/lifecycle/ 4',
+      'series:el-rebuilds The EL rebuilds /series/el-rebuilds/ 1',
+      'author:news-desk News desk /authors/news-desk/ 4',
     ]);
+  });
+
+  it('gives feeds only to scopes with at least one article, newest article first', async () => {
+    const scopes = await scopesWithFeeds();
+    expect(scopes.map((s) => `${s.kind}:${s.id}`)).toEqual([
+      'site:all',
+      'section:news',
+      'section:guide',
+      'distro:almalinux',
+      'distro:rocky-linux',
+      'topic:lifecycle',
+      'series:el-rebuilds',
+      'author:news-desk',
+    ]);
+    expect(scopes[0]!.articles.map((a) => a.id)).toEqual(['new', 'same-day-a', 'same-day-b', 'old']);
   });
 
   it('gives an article page its view, related coverage and place in its series', async () => {

@@ -99,6 +99,9 @@ describe('search status line', () => {
   });
   it('says what to try when nothing matched', () => {
     expect(resultStatus(parseState('?q=zzz'), 0)).toBe('0 results for “zzz”. Try other words.');
+    expect(resultStatus(parseState('?q=ubuntu&sort=newest'), 7)).toBe(
+      '7 results for “ubuntu” (articles only: distributions and releases have no date to sort by)',
+    );
     expect(resultStatus(parseState('?q=abi&year=2016'), 0)).toBe(
       '0 results for “abi” filtered by 2016. Try removing filters.',
     );

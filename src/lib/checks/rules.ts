@@ -2,6 +2,9 @@ import type { HTMLElement } from 'node-html-parser';
 import { lineAt, loadPage, type BuiltPage, type DistIndex } from './dist-index.ts';
 import { EXTERNAL_CLASS } from '../external-links.ts';
 import { slashedBase } from '../urls.ts';
+import { FEED_FORMATS, OPML } from '../feed-formats.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Problem {
   check: string;
@@ -143,7 +146,98 @@ export const imageAlt: Check = (page) =>
       problem('images', page, img, `<img src="${img.getAttribute('src')}"> has no alt text`, img.getAttribute('src')),
     );
 
-export const ALL_CHECKS: Record<string, Check> = { internalLinks, pageMetadata, externalLinks, imageAlt };
+const FEED_TYPES = new Set<string>(FEED_FORMATS.map((f) => f.mime));
+const FEED_FILES = FEED_FORMATS.map((f) => `/${f.file}`);
+
+/** The number of items in a built feed file (RSS items, Atom entries, JSON Feed items); -1 when it does not parse. */
+export function feedItemCount(text: string, file: string): number {
+  if (file.endsWith('.json')) {
+    try {
+      const items = (JSON.parse(text) as { items?: unknown }).items;
+      return Array.isArray(items) ? items.length : -1;
+    } catch {
+      return -1;
+    }
+  }
+  const tag = /<rss[\s>]/.test(text) ? 'item' : /<feed[\s>]/.test(text) ? 'entry' : undefined;
+  return tag ? (text.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length : -1;
+}
+
+const itemCounts = new WeakMap<DistIndex, Map<string, number>>();
+
+/** Problems of one feed URL (a path under the site): it must be built and hold at least one item. */
+export function feedProblem(site: DistIndex, path: string): string | undefined {
+  const file = resolveInternal(site, path);
+  if (!file) return `advertises the feed ${path}, which is not in the build`;
+  let counts = itemCounts.get(site);
+  if (!counts) itemCounts.set(site, (counts = new Map()));
+  let n = counts.get(file);
+  if (n === undefined) {
+    n = feedItemCount(readFileSync(join(site.dir, file), 'utf8'), file);
+    counts.set(file, n);
+  }
+  if (n < 0) return `advertises the feed ${path}, which is not an RSS, Atom or JSON feed`;
+  if (n === 0) return `advertises the feed ${path}, which has no items: do not link or announce an empty feed`;
+  return undefined;
+}
+
+/**
+ * Every feed a page announces (<link rel="alternate"> of a feed type, absolute on the site's origin) or links to
+ * (feed.xml, atom.xml, feed.json) exists in the build and has at least one item; an announced OPML list exists.
+ */
+export const advertisedFeeds: Check = (page, site) => {
+  const out: Problem[] = [];
+  const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const origin = canonical ? new URL(canonical).origin : undefined;
+  const pageUrl = new URL(page.url, origin ?? 'http://site.invalid');
+  for (const el of page.root.querySelectorAll('link[rel="alternate"][href]')) {
+    const type = el.getAttribute('type') ?? '';
+    if (!FEED_TYPES.has(type) && type !== OPML.mime) continue;
+    const target = new URL(el.getAttribute('href')!, pageUrl);
+    if (target.origin !== pageUrl.origin) {
+      out.push(problem('feeds', page, el, `<link rel="alternate"> points off the site: ${target.href}`));
+      continue;
+    }
+    const message =
+      type === OPML.mime
+        ? resolveInternal(site, target.pathname)
+          ? undefined
+          : `advertises ${target.pathname}, which is not in the build`
+        : feedProblem(site, target.pathname);
+    if (message) out.push(problem('feeds', page, el, message, el.getAttribute('href')!));
+  }
+  for (const el of page.root.querySelectorAll('a[href]')) {
+    const target = new URL(el.getAttribute('href')!, pageUrl);
+    if (target.origin !== pageUrl.origin || !FEED_FILES.some((f) => target.pathname.endsWith(f))) continue;
+    const message = feedProblem(site, target.pathname);
+    if (message) out.push(problem('feeds', page, el, message, el.getAttribute('href')!));
+  }
+  return out;
+};
+
+/** Every feed the OPML list names (xmlUrl) exists in the build and has at least one item. */
+export function opmlProblems(site: DistIndex, origin: string): Problem[] {
+  const file = OPML.file;
+  if (!site.files.has(file)) return [];
+  const text = readFileSync(join(site.dir, file), 'utf8');
+  const out: Problem[] = [];
+  for (const m of text.matchAll(/xmlUrl="([^"]+)"/g)) {
+    const target = new URL(m[1]!.replace(/&amp;/g, '&'));
+    const message =
+      target.origin !== origin ? `lists ${target.href}, which is not on ${origin}` : feedProblem(site, target.pathname);
+    if (message)
+      out.push({ check: 'feeds', file, line: lineAt(text, m.index), message, target: m[1], inContent: false });
+  }
+  return out;
+}
+
+export const ALL_CHECKS: Record<string, Check> = {
+  internalLinks,
+  pageMetadata,
+  externalLinks,
+  imageAlt,
+  advertisedFeeds,
+};
 
 /** Runs checks over the built pages whose file passes `only`, one parsed page in memory at a time. */
 export function runChecks(site: DistIndex, checks: Check[], only: (file: string) => boolean = () => true): Problem[] {

@@ -88,7 +88,10 @@ export function resultStatus(searched: SearchState, n: number): string {
   if (searched.q.trim()) parts.push(`for “${searched.q.trim()}”`);
   const active = Object.values(searched.filters).flatMap((v) => v ?? []);
   if (active.length) parts.push(`filtered by ${active.join(', ')}`);
-  const line = `${n} ${n === 1 ? 'result' : 'results'} ${parts.join(' ')}`.trim();
+  // Pagefind leaves records without the sort key out of a sorted search: distributions and releases have no date.
+  const note =
+    searched.sort === 'relevance' ? '' : ' (articles only: distributions and releases have no date to sort by)';
+  const line = `${n} ${n === 1 ? 'result' : 'results'} ${parts.join(' ')}`.trim() + note;
   if (n > 0) return line;
   return `${line}. ${hasFilters(searched) ? 'Try removing filters.' : 'Try other words.'}`;
 }
