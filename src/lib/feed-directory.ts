@@ -26,21 +26,24 @@ export interface FeedGroup {
   title: string;
   /** One sentence on what the group's feeds carry. */
   intro: string;
+  /** What one feed of the group is a feed of, for counts: "14 distribution feeds". */
+  noun: string;
   feeds: ListedFeed[];
 }
 
-const GROUPS: Record<FeedGroupId, { title: string; intro: string }> = {
-  site: { title: 'Whole site', intro: 'Every article Downstream publishes.' },
-  section: { title: 'Sections', intro: 'One kind of article: news, analysis, guides or opinion.' },
-  distro: { title: 'Distributions', intro: 'Articles about one distribution.' },
-  topic: { title: 'Topics', intro: 'Articles on one subject, across distributions.' },
-  series: { title: 'Series', intro: 'Story arcs followed over several articles.' },
+const GROUPS: Record<FeedGroupId, { title: string; intro: string; noun: string }> = {
+  site: { title: 'Whole site', intro: 'Every article Downstream publishes.', noun: 'site' },
+  section: { title: 'Sections', intro: 'One kind of article: news, analysis, guides or opinion.', noun: 'section' },
+  distro: { title: 'Distributions', intro: 'Articles about one distribution.', noun: 'distribution' },
+  topic: { title: 'Topics', intro: 'Articles on one subject, across distributions.', noun: 'topic' },
+  series: { title: 'Series', intro: 'Story arcs followed over several articles.', noun: 'series' },
   lifecycle: {
     title: 'Lifecycle events',
+    noun: 'lifecycle-event',
     intro:
       'Not articles but dates from our distribution database: a release, an end of full support or an end of life, each an item on the day it happens.',
   },
-  author: { title: 'Desks', intro: 'Everything one desk writes.' },
+  author: { title: 'Desks', intro: 'Everything one desk writes.', noun: 'desk' },
 };
 
 /** The order groups appear in, on the page and in the OPML file. */

@@ -24,6 +24,9 @@ const LEGACY = [
   { from: '/old site/story.html', to: '/articles/almalinux-abi-compatibility/' },
 ];
 
+// WordPress /?p=<id> links of imported articles (src/lib/redirects.ts: legacyQueryRedirects).
+const WORDPRESS_IDS = [{ param: 'p' as const, value: '7', to: '/articles/almalinux-abi-compatibility/' }];
+
 const CASES: { kind: ServerKind; base: string; htaccess?: boolean }[] = [
   { kind: 'nginx', base: '/downstream/' },
   { kind: 'nginx', base: '/' },
@@ -38,7 +41,7 @@ const CASES: { kind: ServerKind; base: string; htaccess?: boolean }[] = [
 CASES.forEach(({ kind, base, htaccess }, i) => {
   test(`${kind}${htaccess ? ' (.htaccess)' : ''} at ${base}: headers, cache, types, 404, redirects, host files`, async () => {
     const redirects = LEGACY;
-    const policy = hostPolicy({ site: EXAMPLE_DEPLOY.site, base, redirects });
+    const policy = hostPolicy({ site: EXAMPLE_DEPLOY.site, base, redirects, queryRedirects: WORDPRESS_IDS });
     const server = await startServer(kind, { port: E2E.port + 10 + i, policy, dist: DIST, htaccess });
     try {
       const results = await checkHost({
@@ -58,6 +61,15 @@ CASES.forEach(({ kind, base, htaccess }, i) => {
       }
       if (base !== '/') expect(ids).toContain('redirect-base');
       if (redirects.length) expect(ids).toContain('redirect-legacy');
+      // /?p=7 and /index.php?p=7 answer 301 with the article; another id serves the home page.
+      for (const path of [`${base}?p=7`, `${base}index.php?utm_source=x&p=7`]) {
+        const r = await fetch(`${server.origin}${path}`, { redirect: 'manual' });
+        expect(r.status, path).toBe(301);
+        expect(r.headers.get('location'), path).toBe(
+          `${EXAMPLE_DEPLOY.site}${base}articles/almalinux-abi-compatibility/`,
+        );
+      }
+      expect((await fetch(`${server.origin}${base}?p=8`, { redirect: 'manual' })).status).toBe(200);
     } finally {
       server.stop();
     }

@@ -67,6 +67,11 @@ test.describe('the feeds page', () => {
     await expect(help.locator('dt')).toHaveText(['What a feed is', 'How to subscribe', 'Which format', 'Calendars']);
     await expect(help).toContainText('feed reader');
     await expect(help).toContainText('webcal://');
+    // Long groups start folded, and their summary says how many feeds they hold.
+    const distros = page.locator('[data-feed-group="distro"]');
+    const count = await distros.locator('[data-feed]').count();
+    await expect(distros.locator('summary')).toHaveText(`Show the ${count} distribution feeds`);
+    await expect(distros.locator('[data-feed]').first()).toBeHidden();
   });
 
   test('every listed feed exists in the build and has items, in all three formats', async ({ page, request }) => {
