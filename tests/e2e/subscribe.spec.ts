@@ -262,6 +262,10 @@ test.describe('series', () => {
   test('the index lists every series with its count and newest date, newest first', async ({ page }) => {
     await page.goto(E2E.path('/series/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Series');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
     const rows = await page.locator('.series-index > li').evaluateAll((els) =>
       els.map((li) => ({
         name: li.querySelector('h2')!.textContent!.trim(),

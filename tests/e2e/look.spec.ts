@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E } from './env.ts';
+
+/**
+ * Defects found by looking at the screenshot suite and Lighthouse, each pinned by what a reader sees so it cannot
+ * come back unnoticed.
+ */
+
+/** Sum of the layout shifts not caused by input, as Lighthouse counts them (CLS), from page load on. */
+async function observeLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) w.__cls += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+}
+
+test.describe('search results arriving move nothing', () => {
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1280, height: 800 },
+  ]) {
+    test(`at ${viewport.width} px the footer is not pushed down when results come in`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const cls = await observeLayoutShifts(page);
+      await page.goto(E2E.path('/search/?q=ubuntu'));
+      await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
+      // Let the results finish rendering (excerpts, more results) before reading the total.
+      await page.waitForTimeout(500);
+      const total = await cls();
+      test.info().annotations.push({ type: `CLS at ${viewport.width} px`, description: total.toFixed(3) });
+      expect(total).toBeLessThan(0.01);
+    });
+  }
+});
+
+test('home: each upcoming end of support reads "release “codename”: what ends", no space before the colon', async ({
+  page,
+}) => {
+  await page.goto(E2E.path('/'));
+  const entries = page.locator('section[aria-labelledby="deadlines-title"] li');
+  const n = await entries.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    const entry = entries.nth(i);
+    const release = (await entry.getByRole('link').textContent())!.trim();
+    const date = (await entry.locator('time').textContent())!.trim();
+    const text = (await entry.innerText()).replace(date, '').replace(/\s+/g, ' ').trim();
+    const escaped = release.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(text).toMatch(new RegExp(`^${escaped}( “[^”]+”)?: (end of life|full support ends)$`));
+  }
+});
+
+test('an article timeline has each dot on its line', async ({ page }) => {
+  await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+  const timeline = page.locator('.prose .timeline').first();
+  await expect(timeline).toBeVisible();
+  const offsets = await timeline.evaluate((ol) => {
+    const line = ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).borderLeftWidth) / 2;
+    return [...ol.querySelectorAll<HTMLElement>(':scope > .timeline__entry')].map((li) => {
+      const dot = getComputedStyle(li, '::before');
+      const centre = li.getBoundingClientRect().left + parseFloat(dot.left) + parseFloat(dot.width) / 2;
+      return Math.abs(centre - line);
+    });
+  });
+  expect(offsets.length).toBeGreaterThan(1);
+  for (const d of offsets) expect(d).toBeLessThan(2);
+});
+
+test.describe('a distribution hub on a phone', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('each fact has its label above it and the answer gets the panel width', async ({ page }) => {
+    await page.goto(E2E.path('/distros/ubuntu/'));
+    const facts = page.locator('section[aria-labelledby="facts-title"] dl.facts');
+    const width = (await facts.boundingBox())!.width;
+    const pairs = await facts.evaluate((dl) =>
+      [...dl.querySelectorAll('dt')].map((dt) => {
+        const dd = dt.nextElementSibling!.getBoundingClientRect();
+        const t = dt.getBoundingClientRect();
+        return { label: dt.textContent, ddTop: dd.top, dtBottom: t.bottom, ddWidth: dd.width };
+      }),
+    );
+    expect(pairs.map((p) => p.label)).toContain('Release model');
+    for (const p of pairs) {
+      expect(p.ddTop, p.label!).toBeGreaterThanOrEqual(p.dtBottom - 1);
+      expect(p.ddWidth, p.label!).toBeGreaterThan(width * 0.95);
+    }
+  });
+
+  test('the release table reads "source, checked <date>", with no space before the comma', async ({ page }) => {
+    await page.goto(E2E.path('/distros/ubuntu/'));
+    const lines = page.locator('.lifecycle-table .source-line');
+    expect(await lines.count()).toBeGreaterThan(0);
+    for (const text of await lines.allTextContents()) {
+      expect(text).toMatch(/^source: [^,]+, Ubuntu [\d.]+(, checked \d{1,2} [A-Z][a-z]+ \d{4})?$/);
+    }
+  });
+});
+
+test('lifecycles: "Full support ends; security fixes until <date>", no space before the semicolon', async ({
+  page,
+}) => {
+  await page.goto(E2E.path('/lifecycles/'));
+  const whats = await page.locator('.ending-list .what').allTextContents();
+  expect(whats.some((w) => w.includes('security fixes until'))).toBe(true);
+  for (const w of whats) {
+    expect(w).toMatch(/^(End of life|Full support ends(; security fixes until \d{1,2} [A-Z][a-z]+ \d{4})?)$/);
+  }
+});
+
+test.describe('the 404 page on a phone', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('the search box fills the row with its button beside it', async ({ page }) => {
+    await page.goto(E2E.path('/no-such-page/'));
+    const box = (await page.getByLabel('Search the coverage instead').boundingBox())!;
+    const button = (await page.locator('.notfound-search').getByRole('button', { name: 'Search' }).boundingBox())!;
+    expect(Math.abs(button.y - box.y)).toBeLessThan(4);
+    expect(button.x).toBeGreaterThanOrEqual(box.x + box.width);
+    expect(button.x + button.width).toBeLessThanOrEqual(320 - 15);
+    expect(box.width).toBeGreaterThan(180);
+  });
+});
