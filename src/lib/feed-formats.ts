@@ -1,11 +1,14 @@
 /**
- * The feed formats every listing is published in. File names, MIME types and labels live here only: the feed
- * route, <link rel="alternate">, the feed links on listings, the footer and the feeds page all read this list.
+ * The feed formats every listing is published in. File names and MIME types live here only, the labels in the UI
+ * strings (src/lib/ui-strings.ts): the feed route, <link rel="alternate">, the feed links on listings, the footer
+ * and the feeds page all read this list.
  */
+import { UI } from './ui-strings.ts';
+
 export const FEED_FORMATS = [
-  { id: 'rss', file: 'feed.xml', mime: 'application/rss+xml', label: 'RSS', name: 'RSS feed' },
-  { id: 'atom', file: 'atom.xml', mime: 'application/atom+xml', label: 'Atom', name: 'Atom feed' },
-  { id: 'json', file: 'feed.json', mime: 'application/feed+json', label: 'JSON Feed', name: 'JSON Feed' },
+  { id: 'rss', file: 'feed.xml', mime: 'application/rss+xml', ...UI.feeds.rss },
+  { id: 'atom', file: 'atom.xml', mime: 'application/atom+xml', ...UI.feeds.atom },
+  { id: 'json', file: 'feed.json', mime: 'application/feed+json', ...UI.feeds.json },
 ] as const;
 
 export type FeedFormat = (typeof FEED_FORMATS)[number];

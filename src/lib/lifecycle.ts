@@ -1,13 +1,10 @@
 import type { Release } from '../schemas/distro.ts';
+import { UI } from './ui-strings.ts';
 
 export type SupportStatus = 'upcoming' | 'supported' | 'security' | 'eol';
 
-export const STATUS_LABELS: Record<SupportStatus, string> = {
-  upcoming: 'Upcoming',
-  supported: 'Supported',
-  security: 'Security fixes only',
-  eol: 'End of life',
-};
+/** How each status reads on pages, feeds and search results (the words live in the UI strings). */
+export const STATUS_LABELS: Readonly<Record<SupportStatus, string>> = UI.lifecycle.status;
 
 /**
  * Where a release stands on `now`: upcoming before release, supported until `supportEnd`, security fixes only until
@@ -47,11 +44,7 @@ export function releaseName(distroName: string, r: Pick<Release, 'version' | 'co
 
 export type LifecycleEventKind = 'release' | 'support-end' | 'eol';
 
-export const EVENT_LABELS: Record<LifecycleEventKind, string> = {
-  release: 'Released',
-  'support-end': 'Full support ends',
-  eol: 'End of life',
-};
+export const EVENT_LABELS: Readonly<Record<LifecycleEventKind, string>> = UI.lifecycle.event;
 
 export interface LifecycleEvent<R = Release> {
   kind: LifecycleEventKind;

@@ -3,6 +3,7 @@
  * (`?q=abi&distribution=AlmaLinux&type=Analysis&sort=newest`). Pure functions, shared by the page and tests.
  */
 import { FACETS, SORT_KEY, type FacetKey } from './record.ts';
+import { UI } from '../ui-strings.ts';
 
 export { FACETS, type FacetKey };
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
@@ -84,14 +85,14 @@ export function exactTitleFirst<T extends { meta: { title?: string } }>(results:
  * "kernel".
  */
 export function resultStatus(searched: SearchState, n: number): string {
+  const t = UI.searchPage;
   const parts: string[] = [];
-  if (searched.q.trim()) parts.push(`for “${searched.q.trim()}”`);
+  if (searched.q.trim()) parts.push(t.for(searched.q.trim()));
   const active = Object.values(searched.filters).flatMap((v) => v ?? []);
-  if (active.length) parts.push(`filtered by ${active.join(', ')}`);
+  if (active.length) parts.push(t.filteredBy(active));
   // Pagefind leaves records without the sort key out of a sorted search: distributions and releases have no date.
-  const note =
-    searched.sort === 'relevance' ? '' : ' (articles only: distributions and releases have no date to sort by)';
-  const line = `${n} ${n === 1 ? 'result' : 'results'} ${parts.join(' ')}`.trim() + note;
+  const note = searched.sort === 'relevance' ? '' : t.sortedArticlesOnly;
+  const line = t.results(n, parts.join(' ')) + note;
   if (n > 0) return line;
-  return `${line}. ${hasFilters(searched) ? 'Try removing filters.' : 'Try other words.'}`;
+  return `${line}. ${hasFilters(searched) ? t.tryFewerFilters : t.tryOtherWords}`;
 }

@@ -13,6 +13,7 @@ import {
   type SortOrder,
 } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
+import { UI } from '../../lib/ui-strings.ts';
 import {
   el,
   excerptNodes,
@@ -63,13 +64,13 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   sortSelect.value = state.sort;
   root.setAttribute('aria-busy', 'true');
   facetsBox.setAttribute('aria-busy', 'true');
-  status.textContent = 'Loading the search index…';
+  status.textContent = UI.searchPage.loading;
 
   let api;
   try {
     api = await loadPagefind();
   } catch {
-    status.textContent = 'The search index could not be loaded. Browse the archive instead.';
+    status.textContent = UI.searchPage.failed;
     root.removeAttribute('aria-busy');
     return;
   }
@@ -129,7 +130,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
             class: 'chip-remove',
             'data-key': key,
             'data-value': value,
-            'aria-label': `Remove filter ${labelOf(key)}: ${value}`,
+            'aria-label': UI.searchPage.removeFilter(labelOf(key), value),
             tabindex: i === 0 ? '0' : '-1',
           },
           `${labelOf(key)}: ${value}`,
@@ -141,7 +142,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     chips.hidden = active.length === 0;
     for (const count of filterCounts) {
       count.hidden = active.length === 0;
-      count.textContent = active.length ? `${active.length} active` : '';
+      count.textContent = active.length ? UI.searchPage.activeFilters(active.length) : '';
     }
     if (focusedIndex >= 0) {
       const next = chips.children[Math.min(focusedIndex, chips.children.length - 1)] as HTMLElement | undefined;
@@ -191,7 +192,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
             'aria-expanded': String(showAll),
             'aria-controls': `facet-${key}-values`,
           },
-          showAll ? `Show fewer` : `Show all ${values.length}`,
+          showAll ? UI.searchPage.showFewer : UI.searchPage.showAll(values.length),
           el('span', { class: 'visually-hidden' }, ` ${label.toLowerCase()} values`),
         );
         fieldset.append(more);
@@ -251,7 +252,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       list.replaceChildren();
       more.hidden = true;
       clear.hidden = true;
-      status.textContent = 'Type to search, or choose filters to browse the archive.';
+      status.textContent = UI.searchPage.empty;
       root.removeAttribute('aria-busy');
       return;
     }

@@ -1,5 +1,6 @@
 import { exactTitleFirst } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
+import { UI } from '../../lib/ui-strings.ts';
 import { BASE, el, excerptNodes, keyDateText, loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX = 6;
@@ -63,11 +64,10 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
       );
     });
     options.push(
-      option('quick-opt-all', allHref(q), el('span', { class: 'quick-all' }, `See all ${total} results for “${q}”`)),
+      option('quick-opt-all', allHref(q), el('span', { class: 'quick-all' }, UI.headerSearch.seeAll(total, q))),
     );
     listbox.replaceChildren(...options.map((o) => o.el));
-    status.textContent =
-      total === 0 ? `No results for “${q}”` : `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
+    status.textContent = UI.headerSearch.resultsFor(total, q);
     if (!dismissed) open(true);
   };
 
