@@ -198,3 +198,22 @@ test.describe('release facts box', () => {
     await expect(page.locator('.release-facts')).toHaveCount(0);
   });
 });
+
+test('sources read "Title, Publisher, date" with no space before a comma', async ({ page }) => {
+  await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+  const items = page.locator('#sources-title + ol > li');
+  expect(await items.count()).toBeGreaterThan(10);
+  for (const item of await items.all()) {
+    // The text on screen: without the hint that only screen readers get.
+    const shown = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+      return copy.textContent;
+    };
+    const title = squash(await item.getByRole('link').evaluate(shown));
+    const text = squash(await item.evaluate(shown));
+    expect(text.startsWith(title)).toBe(true);
+    expect(text).not.toContain(' ,');
+    expect(text.slice(title.length)).toMatch(/^, \S/);
+  }
+});

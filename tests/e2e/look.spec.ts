@@ -127,3 +127,28 @@ test.describe('the 404 page on a phone', () => {
     expect(box.width).toBeGreaterThan(180);
   });
 });
+
+test('series index: "4 articles, newest <date>" reads as one phrase, the date a space after "newest"', async ({
+  page,
+}) => {
+  await page.goto(E2E.path('/series/'));
+  const metas = page.locator('.series-index .meta');
+  expect(await metas.count()).toBeGreaterThan(0);
+  for (const meta of await metas.all()) {
+    const text = (await meta.textContent())!.replace(/\s+/g, ' ').trim();
+    expect(text).toMatch(/^\d+ articles?, newest \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    const gap = await meta.evaluate((p) => {
+      const time = p.querySelector('time')!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let node: Text | null = null;
+      while (walker.nextNode())
+        if (walker.currentNode.textContent!.includes('newest')) node = walker.currentNode as Text;
+      const range = document.createRange();
+      const at = node!.textContent!.indexOf('newest');
+      range.setStart(node!, at);
+      range.setEnd(node!, at + 'newest'.length);
+      return time.getBoundingClientRect().left - range.getBoundingClientRect().right;
+    });
+    expect(gap).toBeLessThan(8);
+  }
+});
