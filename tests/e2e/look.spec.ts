@@ -103,6 +103,21 @@ test.describe('a distribution hub on a phone', () => {
   });
 });
 
+test('hub: "Latest: <point release>, <date>", with no space before the comma', async ({ page }) => {
+  await page.goto(E2E.path('/distros/ubuntu/'));
+  const lines = await page.locator('.lifecycle-table .latest-line').allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  for (const text of lines) expect(text).toMatch(/^Latest: [\w.-]+(, \d{1,2} [A-Z][a-z]+ \d{4})?$/);
+});
+
+test('lifecycles: every family filter leads to at least one release', async ({ page }) => {
+  await page.goto(E2E.path('/lifecycles/'));
+  const labels = await page.getByRole('navigation', { name: 'Filter by family' }).getByRole('link').allInnerTexts();
+  expect(labels[0]).toBe('All families');
+  expect(labels.length).toBeGreaterThan(1);
+  for (const label of labels.slice(1)) expect(label).toMatch(/ \([1-9]\d*\)$/);
+});
+
 test('lifecycles: "Full support ends; security fixes until <date>", no space before the semicolon', async ({
   page,
 }) => {
