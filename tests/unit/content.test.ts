@@ -115,6 +115,16 @@ describe('the distribution database', () => {
     expect(fmt(d.parsed)).toBe('');
   });
 
+  it('release-model notes speak to readers: no schema field names, no ISO dates (hubs show them as written)', () => {
+    const bad: string[] = [];
+    for (const d of distros) {
+      const note = d.parsed.data?.releaseModelNote ?? '';
+      for (const m of note.match(/\b(supportEnd|eol|latestDate|released)\b|\d{4}-\d{2}-\d{2}/g) ?? [])
+        bad.push(`${d.file}: releaseModelNote says "${m}"`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('release and end-of-life dates are ordered and none is released after the build date', () => {
     const bad: string[] = [];
     for (const d of distros) {
