@@ -101,6 +101,17 @@ export const UI = {
     atom: { label: 'Atom', name: 'Atom feed' },
     json: { label: 'JSON Feed', name: 'JSON Feed' },
   },
+  copy: {
+    /** The copy buttons on code blocks (articles) and on feed addresses (/feeds/), and what they announce. */
+    code: 'Copy code',
+    url: 'Copy',
+    urlOf: (label: string) => ` URL of ${label}`,
+    copied: 'Copied',
+    copiedUrlOf: (label: string) => `Copied the URL of ${label}`,
+    codeFailed: 'Could not copy: select the code and copy it',
+    urlFailed: (label: string) =>
+      `Could not copy. The URL of ${label} is selected: press Control+C or Command+C to copy it.`,
+  },
   lifecycle: {
     status: {
       upcoming: 'Upcoming',
