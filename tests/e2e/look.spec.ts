@@ -50,7 +50,7 @@ test('home: each upcoming end of support reads "release “codename”: what end
     const entry = entries.nth(i);
     const release = (await entry.getByRole('link').textContent())!.trim();
     const date = (await entry.locator('time').textContent())!.trim();
-    const text = (await entry.innerText()).replace(date, '').replace(/\s+/g, ' ').trim();
+    const text = (await entry.textContent())!.replace(date, '').replace(/\s+/g, ' ').trim();
     const escaped = release.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(text).toMatch(new RegExp(`^${escaped}( “[^”]+”)?: (end of life|full support ends)$`));
   }
@@ -166,4 +166,31 @@ test('series index: "4 articles, newest <date>" reads as one phrase, the date a 
     });
     expect(gap).toBeLessThan(8);
   }
+});
+
+test('home: the dates of the lifecycle lists stand out from the names (bold small capitals)', async ({ page }) => {
+  await page.goto(E2E.path('/'));
+  const dates = page.locator('.dated-list time');
+  expect(await dates.count()).toBeGreaterThan(0);
+  const style = await dates.first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { weight: s.fontWeight, transform: s.textTransform };
+  });
+  expect(style).toEqual({ weight: '700', transform: 'uppercase' });
+});
+
+test('breadcrumbs: each "/" sits midway between two crumbs', async ({ page }) => {
+  await page.goto(E2E.path('/series/'));
+  const gaps = await page.locator('.breadcrumbs li:not(:last-child)').evaluateAll((items) =>
+    items.map((li) => {
+      const link = li.querySelector('a')!.getBoundingClientRect();
+      const next = li.nextElementSibling!.getBoundingClientRect();
+      const slash = parseFloat(getComputedStyle(li, '::after').width) || 0;
+      const item = li.getBoundingClientRect();
+      // Space between the link and the slash, and between the slash and the next crumb.
+      return { before: item.right - link.right - slash, after: next.left - item.right };
+    }),
+  );
+  expect(gaps.length).toBeGreaterThan(0);
+  for (const g of gaps) expect(Math.abs(g.before - g.after)).toBeLessThan(1.5);
 });
