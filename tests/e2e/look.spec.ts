@@ -194,3 +194,38 @@ test('breadcrumbs: each "/" sits midway between two crumbs', async ({ page }) =>
   expect(gaps.length).toBeGreaterThan(0);
   for (const g of gaps) expect(Math.abs(g.before - g.after)).toBeLessThan(1.5);
 });
+
+test('feeds page at 320 px: addresses break only after a "/" or a hyphen, and the copy buttons are at least 32 px tall', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(E2E.path('/feeds/'));
+  await page
+    .locator('.feed-group details')
+    .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  const addresses = await page.locator('code[data-copy-url]').evaluateAll((codes) =>
+    codes.map((code) => {
+      // Each piece between two "/" is its own text node: split across lines, it has two boxes. The browser may
+      // also break after a hyphen ("centos-|linux/"), never inside a word ("downstrea|m/").
+      const split = [...code.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .filter((n) => {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          return range.getClientRects().length > 1 && !n.textContent!.includes('-');
+        })
+        .map((n) => n.textContent);
+      return { text: code.textContent!, split };
+    }),
+  );
+  expect(addresses.length).toBeGreaterThan(10);
+  for (const a of addresses) {
+    expect(a.text).toMatch(/^https?:\/\/\S+$/);
+    expect(a.split, a.text).toEqual([]);
+  }
+  const heights = await page
+    .getByRole('button', { name: /^Copy URL of / })
+    .evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+  expect(heights.length).toBe(addresses.length);
+  for (const h of heights) expect(h).toBeGreaterThanOrEqual(32);
+});
