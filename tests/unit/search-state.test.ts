@@ -84,6 +84,31 @@ describe('latest-only scheduling of searches', () => {
     await run('x');
     expect(ran).toEqual(['k', 'kernel', 'x']);
   });
+
+  it('keeps searching after a search fails: the failure reaches its caller, the next request still runs', async () => {
+    const ran: string[] = [];
+    const run = latestOnly(async (q: string) => {
+      ran.push(q);
+      if (q === 'A') throw new Error('index chunk failed to load');
+    });
+    await expect(run('A')).rejects.toThrow('index chunk failed to load');
+    await run('AB');
+    expect(ran).toEqual(['A', 'AB']);
+    // A failure followed, within the same drain, by a later request that succeeds is not reported.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = latestOnly(async (q: string) => {
+      ran.push(q);
+      await gate;
+      if (q === 'ABI?') throw new Error('bad');
+    });
+    const first = slow('ABI?');
+    const last = slow('ABI');
+    release();
+    await expect(first).resolves.toBeUndefined();
+    await last;
+    expect(ran.slice(2)).toEqual(['ABI?', 'ABI']);
+  });
 });
 
 import { resultStatus } from '../../src/lib/search/state.ts';

@@ -6,13 +6,25 @@
 export function latestOnly<A>(task: (arg: A) => Promise<void>): (arg: A) => Promise<void> {
   let running: Promise<void> | null = null;
   let next: { arg: A } | null = null;
+  // A failed search (a network error loading an index chunk, say) must not stop every later one: the loop goes on
+  // to the latest request, `running` is always cleared, and the callers see the error only if the last task failed.
   const drain = async () => {
-    while (next) {
-      const { arg } = next;
-      next = null;
-      await task(arg);
+    let failure: { error: unknown } | null = null;
+    try {
+      while (next) {
+        const { arg } = next;
+        next = null;
+        try {
+          await task(arg);
+          failure = null;
+        } catch (error) {
+          failure = { error };
+        }
+      }
+    } finally {
+      running = null;
     }
-    running = null;
+    if (failure) throw failure.error;
   };
   return (arg: A) => {
     next = { arg };
