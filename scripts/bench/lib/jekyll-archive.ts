@@ -11,6 +11,7 @@
  * seeded PRNG, and `counts` reports what it wrote so a test can count the files independently.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { encodeOpaquePng } from '../../../src/integrations/social-images/binary.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRng, mixSeed, type Rng } from './prng.ts';
@@ -135,28 +136,13 @@ function draw(rng: Rng, pool: number[], k: number, what: string): number[] {
   return rng.sample(pool, k);
 }
 
-/** A small solid-colour PNG (own encoder: signature, IHDR, one IDAT, IEND). */
+/** A small solid-colour PNG, written by the social images' PNG encoder. */
 export function tinyPng(width: number, height: number, rgb: readonly [number, number, number]): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < rgba.length; i += 4) rgba.set([...rgb, 255], i);
+  const png = encodeOpaquePng(rgba, width, height, (d) => deflateSync(d, { level: 9 }), crc32);
+  if (!png) throw new Error('quirky Jekyll archive: the PNG encoder needs a little-endian host');
+  return png;
 }
 
 export interface JekyllArchive {
