@@ -229,3 +229,16 @@ test('feeds page at 320 px: addresses break only after a "/" or a hyphen, and th
   expect(heights.length).toBe(addresses.length);
   for (const h of heights) expect(h).toBeGreaterThanOrEqual(32);
 });
+
+test('lifecycles: the lists of other distributions read "A, B, C." with no space before a comma or the full stop', async ({
+  page,
+}) => {
+  await page.goto(E2E.path('/lifecycles/'));
+  const lines = await page.locator('p.others').allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    const text = line.replace(/\s+/g, ' ').trim();
+    expect(text).not.toMatch(/ [,.]/);
+    expect(text).toMatch(/: [^:]+\.$/);
+  }
+});
