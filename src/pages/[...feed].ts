@@ -6,17 +6,30 @@ import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
 import { paths } from '../lib/urls.ts';
 import { mdxComponents } from '../components/mdx/index.ts';
 import { SITE } from '../site.config.ts';
+import { buildNow } from '../lib/clock.ts';
+import { pageKey, siteKey } from '../lib/page-keys.ts';
 
 /**
  * Every feed format for the whole site and for every section, distribution, topic, series and desk that has at
  * least one article: an empty feed is not built (nothing may link to one either, see scopes.ts).
  */
 export const getStaticPaths = (async () => {
-  const scopes = await scopesWithFeeds();
+  const [scopes, site] = await Promise.all([scopesWithFeeds(), siteKey()]);
   return scopes.flatMap((scope) =>
     FEED_FORMATS.map((format) => ({
       params: { feed: paths.feed(scope.path, format).slice(1) },
       props: { scope, format },
+      // Exactly what GET renders: the scope's words, its newest entries (bodies with lifecycle components in MDX)
+      // and the build clock (the feed's own date).
+      cacheKey: pageKey(
+        site,
+        format,
+        scope.title,
+        scope.description,
+        scope.path,
+        scope.articles.slice(0, SITE.feedSize),
+        buildNow(),
+      ),
     })),
   );
 }) satisfies GetStaticPaths;
