@@ -9,7 +9,7 @@
  * imported article's recorded old paths (`imported.paths`, written by `npm run import`). Callable outside Astro
  * (astro.config, scripts/deploy-config.ts, `npm run check:host`): reads files, never `astro:content`.
  */
-import { articleFiles } from './checks/content-files.ts';
+import { articleFiles } from './article-files.ts';
 import { importedArticles } from './imported.ts';
 import { contentDir as defaultContentDir } from '../site.config.ts';
 import { paths } from './urls.ts';
