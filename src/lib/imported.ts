@@ -149,7 +149,7 @@ export function relaxedPolicyArticles(contentDir: string): {
   return { articles, claims };
 }
 
-/** The post-build check (src/lib/checks/rules.ts) each relaxed gate turns into a warning. */
+/** The post-build check (src/integrations/checks/rules.ts) each relaxed gate turns into a warning. */
 export const RELAXED_CHECKS: Partial<Record<RelaxedGate, string>> = { 'image-alt': 'images' };
 
 /** The article id of a built article page (articles/<id>/index.html), or undefined for other pages. */

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { articleFiles } from '../article-files.ts';
+import { articleFiles } from '../../lib/article-files.ts';
 
 /** Two files that would publish at the same URL: the glob loader would silently keep only one. */
 export function duplicateArticleUrls(dir: string): string[] {
