@@ -7,7 +7,7 @@ import type { BuiltPage } from '../../src/integrations/checks/dist-index.ts';
 import { remoteImageHosts } from '../../src/lib/remote-images.ts';
 import { remoteImageCheck, remoteImagesIn } from '../../src/integrations/checks/remote-images.ts';
 import { CSP_HEADER, cspDirectives, cspHeader } from '../../src/lib/security-headers.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
 
 const tree = (yaml?: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'downstream-remote-'));
