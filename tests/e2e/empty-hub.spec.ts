@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, fixtureContent } from '../build/fixture.ts';
@@ -48,7 +48,7 @@ test.afterAll(() => {
 });
 
 /** The feeds a page announces in its <head>, as absolute URLs under `prefix`. */
-function announced(page: import('@playwright/test').Page, prefix: string) {
+function announced(page: Page, prefix: string) {
   return page
     .locator(`head link[rel="alternate"][href^="${SITE}${prefix}"]`)
     .evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
