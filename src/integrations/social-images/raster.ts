@@ -176,13 +176,6 @@ export class Canvas {
     for (let y = 0; y < height; y++) this.data[y * this.stride] = 0;
   }
 
-  /** A copy to draw on (the fixed parts of a card are drawn once, then copied for each card). */
-  clone(): Canvas {
-    const copy = new Canvas(this.width, this.height);
-    copy.data.set(this.data);
-    return copy;
-  }
-
   fillRect(x: number, y: number, width: number, height: number, index: number): void {
     const x0 = Math.max(0, x);
     const x1 = Math.min(this.width, x + width);
