@@ -309,7 +309,7 @@ describe('card layout', () => {
   // Noto Sans: hhea ascender 1069, descender -293, 1000 units per em.
   const noto = { ascent: 1.069, descent: 0.293 };
   const card = { id: 'x', kicker: 'News', headline: '', distro: 'Fedora Linux', dateLabel: '23 April 2024' };
-  const byText = (texts: Array<{ text: string }>, text: string) => texts.find((t) => t.text === text)!;
+  const byText = <T extends { text: string }>(texts: T[], text: string): T => texts.find((t) => t.text === text)!;
 
   it('puts every text where the satori card had it (Fedora 42, two lines at 76 px)', () => {
     // Positions read from satori's SVG for this card (embedFont: false writes each text's x and baseline).
