@@ -4,6 +4,9 @@
  * generator's vocabulary (a fixed list of common words such as "kernel" matches 60-70 % of a synthetic archive and
  * measures Pagefind's worst case instead).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 export interface QueryPick {
   query: string;
@@ -57,4 +60,21 @@ export function archiveQueries(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const pairPicks = spread(pairList, pairs).map(([query, n]) => ({ query, articles: n }));
   return [...chosen, ...pairPicks];
+}
+
+/**
+ * The articles of a content tree on disk (title and body), for picking queries when the bench measures search on an
+ * archive an earlier run built (`--only search`) instead of one it generated itself.
+ */
+export function articlesOnDisk(contentDir: string): { body: string; frontMatter: { title: string } }[] {
+  const dir = join(contentDir, 'articles');
+  return readdirSync(dir)
+    .filter((f) => /^[^_].*\.mdx?$/.test(f))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
+      const fm = m ? (parseYaml(m[1]!) as { title?: unknown }) : {};
+      return { body: m ? text.slice(m[0].length) : text, frontMatter: { title: String(fm.title ?? '') } };
+    });
 }
