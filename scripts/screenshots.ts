@@ -1,6 +1,7 @@
 // Developer tool: every page type at 320, 375, 768 and 1280 px, light and dark, into test-results/shots/.
 // Usage: `npm run build:e2e`, then `npm run screenshots [-- path ...]` (serves dist/ with nginx on SHOTS_PORT,
-// default 4330). Long pages are cut at SHOT_HEIGHT px (default 3000; 0 for the full page).
+// default 4330). Long pages are cut at SHOT_HEIGHT px (default 3000; 0 for the full page); SHOT_DIR names the folder
+// under test-results/ (default shots), so shots before and after a change can sit side by side.
 import { chromium } from 'playwright';
 import { mkdirSync } from 'node:fs';
 import { startNginx } from '../tests/e2e/nginx.ts';
@@ -8,14 +9,15 @@ import { PAGE_TYPES } from '../tests/e2e/page-types.ts';
 
 const base = '/downstream/';
 const port = Number(process.env.SHOTS_PORT ?? 4330);
-const WIDTHS = [320, 375, 768, 1280] as const;
+// SHOT_WIDTHS=390,1280 for other widths.
+const WIDTHS = process.env.SHOT_WIDTHS ? process.env.SHOT_WIDTHS.split(',').map(Number) : [320, 375, 768, 1280];
 const args = process.argv.slice(2);
 const pages: [string, string][] = args.length
   ? args.map((p) => [p.replace(/[^a-z0-9]+/gi, '-'), p])
   : Object.entries(PAGE_TYPES);
 const maxHeight = Number(process.env.SHOT_HEIGHT ?? 3000);
 const site = startNginx({ port, base });
-const out = 'test-results/shots';
+const out = `test-results/${process.env.SHOT_DIR ?? 'shots'}`;
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 let count = 0;

@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { SITE } from '../site.config.ts';
-import type { FeedFormatId } from './feed-formats.ts';
+import { FEED_FORMATS, type FeedFormat, type FeedFormatId } from './feed-formats.ts';
+import { paths } from './urls.ts';
 
 /** One entry of a feed, with absolute URLs and the full article HTML. */
 export interface FeedEntry {
@@ -124,4 +125,27 @@ const RENDERERS: Record<FeedFormatId, (meta: FeedMeta, entries: readonly FeedEnt
 /** The document of one feed format. */
 export function renderFeed(format: FeedFormatId, meta: FeedMeta, entries: readonly FeedEntry[]): string {
   return RENDERERS[format](meta, entries);
+}
+
+/** One static path of a feed route: the feed file (without its leading slash) and what the route renders. */
+export interface FeedRoute<S, P extends string> {
+  params: Record<P, string>;
+  props: { scope: S; format: FeedFormat };
+}
+
+/**
+ * The static paths of a feed route: every format of every scope, each at the feed file of the scope's listing
+ * (`listing(scope)`, a site path such as "/distros/debian/"), under the route's rest parameter `param`.
+ */
+export function feedRoutes<S, P extends string>(
+  scopes: readonly S[],
+  listing: (scope: S) => string,
+  param: P,
+): FeedRoute<S, P>[] {
+  return scopes.flatMap((scope) =>
+    FEED_FORMATS.map((format) => ({
+      params: { [param]: paths.feed(listing(scope), format).slice(1) } as Record<P, string>,
+      props: { scope, format },
+    })),
+  );
 }

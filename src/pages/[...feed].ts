@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { scopesWithFeeds } from '../lib/scopes.ts';
 import { feedEntries, feedMeta } from '../lib/feed-entries.ts';
-import { renderFeed } from '../lib/feeds.ts';
-import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
-import { paths } from '../lib/urls.ts';
+import { feedRoutes, renderFeed } from '../lib/feeds.ts';
+import { feedContentType } from '../lib/feed-formats.ts';
 import { mdxComponents } from '../components/mdx/index.ts';
 import { SITE } from '../site.config.ts';
 
@@ -11,15 +10,8 @@ import { SITE } from '../site.config.ts';
  * Every feed format for the whole site and for every section, distribution, topic, series and desk that has at
  * least one article: an empty feed is not built (nothing may link to one either, see scopes.ts).
  */
-export const getStaticPaths = (async () => {
-  const scopes = await scopesWithFeeds();
-  return scopes.flatMap((scope) =>
-    FEED_FORMATS.map((format) => ({
-      params: { feed: paths.feed(scope.path, format).slice(1) },
-      props: { scope, format },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  feedRoutes(await scopesWithFeeds(), (scope) => scope.path, 'feed')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { scope, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];

@@ -1,24 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedMeta } from '../lib/feed-entries.ts';
-import { renderFeed } from '../lib/feeds.ts';
-import { FEED_FORMATS, feedContentType } from '../lib/feed-formats.ts';
+import { feedRoutes, renderFeed } from '../lib/feeds.ts';
+import { feedContentType } from '../lib/feed-formats.ts';
 import { eventEntries } from '../lib/lifecycle-feeds.ts';
 import { lifecycleScopes } from '../lib/scopes.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 
 /**
  * Lifecycle-event feeds: /lifecycles/feed.xml (…atom.xml, feed.json) for all, /distros/<id>/lifecycle/… for each
  * distribution with at least one event on or before the build date (lifecycleScopes leaves the others out).
  */
-export const getStaticPaths = (async () => {
-  const scopes = await lifecycleScopes();
-  return scopes.flatMap((scope) =>
-    FEED_FORMATS.map((format) => ({
-      params: { lifecycleFeed: paths.feed(scope.dir, format).slice(1) },
-      props: { scope, format },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  feedRoutes(await lifecycleScopes(), (scope) => scope.dir, 'lifecycleFeed')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { scope, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];

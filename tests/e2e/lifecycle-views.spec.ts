@@ -49,7 +49,7 @@ test.describe('the lifecycle timeline on a phone (320 px)', () => {
         .locator('.bar-label')
         .evaluateAll(
           (ts, svgLeft) => ts.filter((t) => t.getBoundingClientRect().left < (svgLeft as number) - 0.5).length,
-          (await figure.locator('svg').boundingBox())!.x,
+          (await figure.locator('.chart-scroll svg').boundingBox())!.x,
         );
       expect(clipped).toBe(0);
 

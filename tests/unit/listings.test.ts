@@ -6,7 +6,7 @@ import { relatedIndex, seriesNeighbours } from '../../src/lib/related.ts';
 import { lineageEdges, lineageOf } from '../../src/lib/lineage.ts';
 import { groupByMonth } from '../../src/lib/archive.ts';
 import { calendar, releaseEvents } from '../../src/lib/calendar.ts';
-import { atom, entryGuid, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
+import { atom, entryGuid, feedRoutes, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
 import { lifecycleChart } from '../../src/lib/lifecycle-chart.ts';
 
@@ -148,6 +148,19 @@ describe('feeds', () => {
       date_published: '2024-01-02T00:00:00.000Z',
       date_modified: '2024-01-03T00:00:00.000Z',
     });
+  });
+  it('routes every format of every scope to the feed files of its listing, scope by scope', () => {
+    const scopes = [{ dir: '/' }, { dir: '/distros/debian/lifecycle/' }];
+    const routes = feedRoutes(scopes, (scope) => scope.dir, 'lifecycleFeed');
+    expect(routes.map((r) => [r.params.lifecycleFeed, r.props.format.id, r.props.scope.dir])).toEqual([
+      ['feed.xml', 'rss', '/'],
+      ['atom.xml', 'atom', '/'],
+      ['feed.json', 'json', '/'],
+      ['distros/debian/lifecycle/feed.xml', 'rss', '/distros/debian/lifecycle/'],
+      ['distros/debian/lifecycle/atom.xml', 'atom', '/distros/debian/lifecycle/'],
+      ['distros/debian/lifecycle/feed.json', 'json', '/distros/debian/lifecycle/'],
+    ]);
+    expect(feedRoutes([], (scope: { dir: string }) => scope.dir, 'feed')).toEqual([]);
   });
   it('absolutizes every relative URL and drops heading anchors', () => {
     const html = absolutizeHtml(
