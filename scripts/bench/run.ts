@@ -24,7 +24,7 @@ import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
 import { benchImportedArchive, describeImport, renderImported } from './lib/imported.ts';
-import { archiveQueries, articlesOnDisk } from './lib/queries.ts';
+import { archiveQueries, articlesOnDisk, type QueryArticle } from './lib/queries.ts';
 import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -526,7 +526,8 @@ async function main(): Promise<void> {
       if (has('search')) {
         const targets: { site: string; dist: string }[] = [];
         let largest = [...built.keys()].sort((a, b) => b - a)[0];
-        let articles = largest !== undefined ? trees.get(largest)?.articles : undefined;
+        let articles: readonly QueryArticle[] | undefined =
+          largest !== undefined ? trees.get(largest)?.articles : undefined;
         if (largest !== undefined) targets.push({ site: `synthetic ${largest}`, dist: built.get(largest)! });
         else {
           // No archive built in this run: use the largest one left by an earlier run, if any.

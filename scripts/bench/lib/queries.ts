@@ -8,6 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
+/** What query picking reads of an article. */
+export interface QueryArticle {
+  body: string;
+  frontMatter: { title: string };
+}
+
 export interface QueryPick {
   query: string;
   /** Articles containing every word of the query. */
@@ -33,7 +39,7 @@ function spread<T>(list: readonly T[], n: number): T[] {
 }
 
 export function archiveQueries(
-  articles: readonly { body: string; frontMatter: { title: string } }[],
+  articles: readonly QueryArticle[],
   { band = [0.01, 0.05], singles = 8, pairs = 4, pairShare = 0.002 }: QueryOptions = {},
 ): QueryPick[] {
   const docs = articles.map((a) => wordsOf(`${a.frontMatter.title}\n${a.body}`));
@@ -66,7 +72,7 @@ export function archiveQueries(
  * The articles of a content tree on disk (title and body), for picking queries when the bench measures search on an
  * archive an earlier run built (`--only search`) instead of one it generated itself.
  */
-export function articlesOnDisk(contentDir: string): { body: string; frontMatter: { title: string } }[] {
+export function articlesOnDisk(contentDir: string): QueryArticle[] {
   const dir = join(contentDir, 'articles');
   return readdirSync(dir)
     .filter((f) => /^[^_].*\.mdx?$/.test(f))
