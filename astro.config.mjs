@@ -87,6 +87,11 @@ export default defineConfig({
   },
   // Never inline scripts: the host CSP header allows script-src 'self' without per-page hashes.
   vite: { build: { assetsInlineLimit: 0 } },
+  experimental: {
+    // Pages whose getStaticPaths() cacheKey (src/lib/page-keys.ts) and module graph are unchanged are copied from
+    // the previous build (kept in cacheDir) instead of rendered. Needs build.concurrency 1 (the default).
+    incrementalBuild: true,
+  },
   integrations: [
     mdx(),
     // Editors' pages (noindex) stay out of the sitemap.

@@ -165,7 +165,10 @@ async function main(): Promise<void> {
   }
   log(`checked content sources in ${ms(t)}`);
 
-  staging = join(parent, `${stagingPrefix}-${process.pid}`);
+  // One fixed name, not one per process: Astro writes the output directory into its `astro:assets` module, whose
+  // code is part of every page's dependency hash in the incremental build, so a new name each time would make every
+  // page that shows an image (articles, feeds) render again. The build lock keeps it to one build at a time.
+  staging = join(parent, stagingPrefix);
   t = performance.now();
   const astroLog = await runAstro(staging, astroArgs);
   // Astro logs a Markdown plugin's exception during content sync and carries on with an empty body.

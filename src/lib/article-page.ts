@@ -19,3 +19,12 @@ export async function articlePage(article: Article): Promise<ArticlePage> {
   const items = articlesInSeries(await getArticles(), view.series.id);
   return { view, related, series: { items, nav: seriesNeighbours(items, article.id) } };
 }
+
+/**
+ * Whether the page shows anything computed against the build clock: the release facts box (support status), or an
+ * MDX body, whose lifecycle components (ReleaseStatus, EndsIn) read the clock. Only a Markdown (`.md`) body is known
+ * to hold no components.
+ */
+export function showsBuildClock(page: ArticlePage): boolean {
+  return page.view.release !== undefined || !(page.view.entry.filePath ?? '').endsWith('.md');
+}

@@ -69,14 +69,18 @@ export function build(
   contentDir: string | undefined,
   outDir: string,
   env: Record<string, string> = {},
-  { astro = false }: { astro?: boolean } = {},
+  {
+    astro = false,
+    args: extra = [],
+    timeoutMs = 240_000,
+  }: { astro?: boolean; args?: string[]; timeoutMs?: number } = {},
 ) {
-  const args = astro ? [ASTRO, 'build', '--outDir', outDir] : [BUILD, '--out', outDir];
+  const args = [...(astro ? [ASTRO, 'build', '--outDir', outDir] : [BUILD, '--out', outDir]), ...extra];
   const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
     env: buildEnv(contentDir, env),
-    timeout: 240_000,
+    timeout: timeoutMs,
   });
   // Strip ANSI colours so assertions read the plain messages.
   const output = stripVTControlCharacters(`${r.stdout}\n${r.stderr}`);

@@ -253,8 +253,9 @@ test.describe('no empty feed is announced', () => {
         for (const href of announced) expect((await feedItems(request, href)).length, href).toBeGreaterThan(0);
       }
     }
-    // The content has distributions nobody has written about yet; if that ever changes, this branch is untested.
-    expect(empty).toBeGreaterThan(0);
+    // Whether today's content has a hub with no coverage is up to the editors; tests/e2e/empty-hub.spec.ts tests that
+    // branch on a fixture distribution no article names, so it stays tested when every distribution has coverage.
+    test.info().annotations.push({ type: 'hubs with no coverage', description: String(empty) });
   });
 });
 

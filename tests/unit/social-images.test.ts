@@ -15,8 +15,26 @@ import {
   wrapText,
   type FitOptions,
 } from '../../src/integrations/social-images/text.ts';
-import { encodeOpaquePng, icoFromPngs, pngSize, woffToSfnt } from '../../src/integrations/social-images/binary.ts';
+import { Resvg } from '@resvg/resvg-js';
+import {
+  encodeOpaquePng,
+  encodePalettePng,
+  icoFromPngs,
+  pngSize,
+  woffToSfnt,
+} from '../../src/integrations/social-images/binary.ts';
 import { createCardRenderer } from '../../src/integrations/social-images/render.ts';
+import {
+  Canvas,
+  GlyphCache,
+  MAX_COLOURS,
+  Palette,
+  PHASES,
+  mix,
+  rgb,
+} from '../../src/integrations/social-images/raster.ts';
+import { FontBook, fontsFor } from '../../src/integrations/social-images/fonts.ts';
+import { shapeLine } from '../../src/integrations/social-images/shape.ts';
 import { drawIcons, FAVICON_FILE, ICONS } from '../../src/integrations/social-images/icons.ts';
 import { parseSocialCards, socialCard } from '../../src/lib/social-card.ts';
 import type { ArticleView } from '../../src/lib/article-view.ts';
@@ -249,6 +267,150 @@ describe('PNG encoding', () => {
   });
 });
 
+/** Decodes a PNG with a real decoder: resvg draws it as an image at its own size, pixel for pixel. */
+function decodeWithResvg(png: Uint8Array): {
+  width: number;
+  height: number;
+  pixel: (x: number, y: number) => number[];
+} {
+  const { width, height } = pngSize(png);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<image href="data:image/png;base64,${Buffer.from(png).toString('base64')}" width="${width}" height="${height}"/></svg>`;
+  const image = new Resvg(svg).render();
+  const pixels = image.pixels;
+  return {
+    width: image.width,
+    height: image.height,
+    pixel: (x, y) => [...pixels.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)],
+  };
+}
+
+/** The chunk types of a PNG file in order, and its IHDR colour type. */
+function pngChunks(png: Uint8Array): { types: string[]; colourType: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const types: string[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = view.getUint32(at);
+    types.push(String.fromCharCode(...png.subarray(at + 4, at + 8)));
+    at += 12 + length;
+  }
+  return { types, colourType: png[25]! };
+}
+
+describe('palette PNG encoding', () => {
+  const palette = new Uint8Array([252, 252, 250, 11, 92, 173, 27, 28, 30]);
+
+  it('writes a palette image that a real decoder reads back to the palette colours', () => {
+    // 3×2, each row a filter byte 0 and three palette indices.
+    const rows = new Uint8Array([0, 0, 1, 2, 0, 2, 1, 0]);
+    const png = encodePalettePng(rows, 3, 2, palette, deflate3, crc32);
+    expect(pngChunks(png)).toEqual({ types: ['IHDR', 'PLTE', 'IDAT', 'IEND'], colourType: 3 });
+    const image = decodeWithResvg(png);
+    expect([image.width, image.height]).toEqual([3, 2]);
+    expect([image.pixel(0, 0), image.pixel(1, 0), image.pixel(2, 0)]).toEqual([
+      [252, 252, 250, 255],
+      [11, 92, 173, 255],
+      [27, 28, 30, 255],
+    ]);
+    expect([image.pixel(0, 1), image.pixel(1, 1), image.pixel(2, 1)]).toEqual([
+      [27, 28, 30, 255],
+      [11, 92, 173, 255],
+      [252, 252, 250, 255],
+    ]);
+  });
+
+  it('refuses rows of the wrong size, a row without filter byte 0, and a palette PNG cannot hold', () => {
+    expect(() => encodePalettePng(new Uint8Array(7), 3, 2, palette, deflate3, crc32)).toThrow(
+      'expected 8 bytes of rows, got 7',
+    );
+    expect(() => encodePalettePng(new Uint8Array([0, 0, 0, 0, 1, 0, 0, 0]), 3, 2, palette, deflate3, crc32)).toThrow(
+      'row 1 does not start with filter type 0',
+    );
+    expect(() => encodePalettePng(new Uint8Array(8), 3, 2, new Uint8Array(257 * 3), deflate3, crc32)).toThrow(
+      /1 to 256 RGB colours/,
+    );
+  });
+});
+
+describe('palette and compositing', () => {
+  const bg = rgb('#fcfcfa');
+  const ink = rgb('#1b1c1e');
+
+  it('gives each colour one entry and each ramp its background, its colour and the blends between', () => {
+    const palette = new Palette();
+    expect(palette.add(bg)).toBe(0);
+    expect(palette.add(bg)).toBe(0);
+    const [ramp] = palette.ramps([[bg, ink]]);
+    expect(ramp!.index[0]).toBe(0);
+    expect(palette.colours[ramp!.index[ramp!.top]!]).toBe(ink);
+    expect(palette.colours[ramp!.index[ramp!.top >> 1]!]).toBe(mix(bg, ink, (ramp!.top >> 1) / ramp!.top));
+    expect(ramp!.quantise[0]).toBe(0);
+    expect(ramp!.quantise[255]).toBe(ramp!.top);
+    expect(ramp!.top).toBe(64);
+  });
+
+  it('shares the 256 entries between ramps, with fewer levels when more ramps need them', () => {
+    const palette = new Palette();
+    palette.add(bg);
+    const inks = ['#1b1c1e', '#0b5cad', '#50545c', '#d6d4ce', '#ffffff', '#aa0000'].map(rgb);
+    const ramps = palette.ramps(inks.map((c) => [bg, c] as const));
+    expect(palette.colours.length).toBeLessThanOrEqual(MAX_COLOURS);
+    expect(ramps[0]!.top).toBeLessThan(64);
+    expect(ramps[0]!.top).toBeGreaterThanOrEqual(32);
+    expect(palette.bytes().length).toBe(palette.colours.length * 3);
+  });
+
+  it('adds the coverage of masks that meet on a pixel, and clips masks at the edges', () => {
+    const palette = new Palette();
+    palette.add(bg);
+    const [ramp] = palette.ramps([[bg, ink]]);
+    const canvas = new Canvas(4, 2, 0);
+    const half = { left: 0, top: 0, width: 2, height: 1, alpha: new Uint8Array([128, 255]) };
+    canvas.paint(half, 1, 0, ramp!);
+    canvas.paint(half, 1, 0, ramp!);
+    canvas.paint(half, 3, 1, ramp!); // half of it lies outside
+    const at = (x: number, y: number) => canvas.data[y * canvas.stride + 1 + x]!;
+    expect(at(0, 0)).toBe(0);
+    expect(at(1, 0)).toBe(ramp!.index[ramp!.top]); // two halves make a whole
+    expect(at(2, 0)).toBe(ramp!.index[ramp!.top]);
+    expect(at(3, 1)).toBe(ramp!.index[ramp!.quantise[128]!]);
+    // Every row still starts with PNG's filter byte.
+    expect([canvas.data[0], canvas.data[canvas.stride]]).toEqual([0, 0]);
+  });
+});
+
+describe('glyphs', () => {
+  it('shapes with the font that has each character and rasterises each glyph once per size and phase', async () => {
+    const book = new FontBook();
+    const fonts = await fontsFor(book, [{ text: 'Linux 发行版', weight: 700 }], ['sc', 'jp', 'kr']);
+    const line = shapeLine(fonts, 'Linux 发行版', 700, 40);
+    expect(line.glyphs.map((g) => g.font.name.split('-').slice(0, 3).join('-'))).toEqual([
+      ...Array(6).fill('noto-sans-latin'),
+      ...Array(3).fill('noto-sans-sc'),
+    ]);
+    // Pens advance left to right, and the Chinese characters are a full em wide.
+    const xs = line.glyphs.map((g) => g.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(line.glyphs[7]!.x - line.glyphs[6]!.x).toBeCloseTo(40, 0);
+
+    const cache = new GlyphCache();
+    const l = line.glyphs[0]!;
+    const first = cache.get(l.font, l.glyph, 40, 0)!;
+    expect(cache.get(l.font, l.glyph, 40, 0)).toBe(first);
+    expect(cache.rasterised).toBe(1);
+    const shifted = cache.get(l.font, l.glyph, 40, PHASES / 2)!;
+    expect(cache.rasterised).toBe(2);
+    expect(shifted.alpha).not.toEqual(first.alpha);
+    // An "L" at 40 px: a solid stem above the baseline, the mask reaching from cap height to the baseline.
+    expect(first.top).toBeLessThan(-25);
+    expect(first.top + first.height).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...first.alpha)).toBe(255);
+    const space = line.glyphs[5]!;
+    expect(cache.get(space.font, space.glyph, 40, 0)).toBeNull();
+  });
+});
+
 describe('WOFF unpacking', () => {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('@fontsource/noto-sans'));
@@ -332,17 +494,57 @@ describe('drawing', () => {
       },
     });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(pngChunks(png).colourType).toBe(3);
     expect(warnings).toEqual([]);
     // What a reader sees at the edges: the page background at the top left, the accent bar along the bottom.
-    const { rgb, colourType } = decodePng(png);
-    const pixel = (x: number, y: number) => [...rgb.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3)];
-    expect(colourType).toBe(2);
-    expect(pixel(2, 2)).toEqual([0xfc, 0xfc, 0xfa]);
-    expect(pixel(600, 625)).toEqual([0x0b, 0x5c, 0xad]);
-    // The headline is drawn: dark text pixels in the middle band, where the background alone has none.
-    let dark = 0;
-    for (let y = 200; y < 450; y++) for (let x = 80; x < 1120; x++) if (pixel(x, y)[0]! < 0x40) dark++;
-    expect(dark).toBeGreaterThan(5000);
+    const { pixel } = decodeWithResvg(png);
+    expect(pixel(2, 2)).toEqual([0xfc, 0xfc, 0xfa, 255]);
+    expect(pixel(600, 625)).toEqual([0x0b, 0x5c, 0xad, 255]);
+    // The headline is drawn: dark text pixels in the middle band, where the background alone has none; the CJK
+    // characters (not boxes) in the lower lines among them.
+    const darkIn = (x0: number, x1: number, y0: number, y1: number) => {
+      let dark = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (pixel(x, y)[0]! < 0x40) dark++;
+      return dark;
+    };
+    expect(darkIn(80, 1120, 200, 450)).toBeGreaterThan(5000);
+    expect(darkIn(80, 1120, 300, 470)).toBeGreaterThan(3000);
+    // The distribution's tag: its border left of the name, white inside.
+    expect(pixel(81, 540)).not.toEqual([0xfc, 0xfc, 0xfa, 255]);
+    expect(pixel(95, 540)).toEqual([0xff, 0xff, 0xff, 255]);
+  });
+
+  it('draws the same bytes for the same card in another worker', async () => {
+    const card = {
+      id: 'x',
+      kicker: 'Guide',
+      headline: 'Same card, same bytes',
+      distro: 'NixOS',
+      dateLabel: '1 May 2024',
+    };
+    const other = createCardRenderer({ site: { name: 'Downstream', tagline: 'News about Linux' }, markUri });
+    const a = await render({ kind: 'article', card });
+    await other({ kind: 'article', card: { ...card, headline: 'Another card first, to fill the glyph cache' } });
+    const b = await other({ kind: 'article', card });
+    expect(Buffer.from(b.png).equals(Buffer.from(a.png))).toBe(true);
+  });
+
+  it('warns about characters no shipped font has, and still draws the card', async () => {
+    const { png, warnings } = await render({
+      kind: 'article',
+      card: { id: 'x', kicker: 'News', headline: 'Hieroglyphs 𓀀 arrive', distro: 'Debian', dateLabel: '1 May 2024' },
+    });
+    expect(warnings).toEqual(['no shipped font has 𓀀 U+13000: shown as a box on its social image']);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('draws the default card with the site name and tagline', async () => {
+    const { png, warnings } = await render({ kind: 'default' });
+    expect(warnings).toEqual([]);
+    const { pixel } = decodeWithResvg(png);
+    expect(pixel(600, 625)).toEqual([0x0b, 0x5c, 0xad, 255]);
+    // The logo mark, 128 px, left of the name.
+    expect(pixel(110, 270)).toEqual([0x0b, 0x5c, 0xad, 255]);
   });
 
   it('warns when a headline has to be cut', async () => {

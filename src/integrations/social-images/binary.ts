@@ -131,16 +131,29 @@ export function encodeOpaquePng(
       raw[d + 2] = (v >>> 16) & 255;
     }
   }
+  return pngFile(width, height, 2, [], deflate(raw), crc32);
+}
+
+/** Signature, IHDR (8 bits per sample, colour type as given), the chunks before the image data, IDAT and IEND. */
+function pngFile(
+  width: number,
+  height: number,
+  colourType: 2 | 3,
+  before: Array<[string, Uint8Array]>,
+  idat: Uint8Array,
+  crc32: (data: Uint8Array) => number,
+): Uint8Array {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header[8] = 8; // bits per channel
-  header[9] = 2; // colour type 2: truecolour; compression, filter method and interlace stay 0
+  header[8] = 8; // bits per sample (per palette index for type 3)
+  header[9] = colourType; // compression, filter method and interlace stay 0
   const parts = [
     new Uint8Array(PNG_SIGNATURE),
     pngChunk('IHDR', header, crc32),
-    pngChunk('IDAT', deflate(raw), crc32),
+    ...before.map(([type, data]) => pngChunk(type, data, crc32)),
+    pngChunk('IDAT', idat, crc32),
     pngChunk('IEND', new Uint8Array(0), crc32),
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -150,4 +163,28 @@ export function encodeOpaquePng(
     offset += p.length;
   }
   return out;
+}
+
+/**
+ * A PNG file of an 8-bit palette image (colour type 3). `rows` is the image data before compression: each row a
+ * filter byte (0) and one palette index per pixel, as the compositor keeps its canvas (raster.ts); `palette` holds
+ * the RGB triplets of up to 256 colours (the compositor writes only indices it took from its palette).
+ */
+export function encodePalettePng(
+  rows: Uint8Array,
+  width: number,
+  height: number,
+  palette: Uint8Array,
+  deflate: (data: Uint8Array) => Uint8Array,
+  crc32: (data: Uint8Array) => number,
+): Uint8Array {
+  if (rows.length !== (width + 1) * height)
+    throw new Error(`expected ${(width + 1) * height} bytes of rows, got ${rows.length}`);
+  const colours = palette.length / 3;
+  if (!Number.isInteger(colours) || colours < 1 || colours > 256)
+    throw new Error(`a PNG palette holds 1 to 256 RGB colours, got ${palette.length} bytes`);
+  for (let y = 0; y < height; y++) {
+    if (rows[y * (width + 1)] !== 0) throw new Error(`row ${y} does not start with filter type 0`);
+  }
+  return pngFile(width, height, 3, [['PLTE', palette]], deflate(rows), crc32);
 }

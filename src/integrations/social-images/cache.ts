@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGES = ['satori', '@resvg/resvg-js', 'fontkitten', '@fontsource/noto-sans'];
+const PACKAGES = ['harfbuzzjs', '@resvg/resvg-js', '@fontsource/noto-sans'];
 
 /** The installed version of a package, from the package.json above its entry point (some packages do not export it). */
 function packageVersion(pkg: string): string {

@@ -1,8 +1,9 @@
 /**
  * Fonts for the social images, never from the network: Noto Sans from its @fontsource package, and Noto Sans SC,
  * JP and KR at weight 700 from cjk-fonts/ (why: cjk-fonts/README.md). Each weight is cut into unicode-range
- * subsets (WOFF; satori reads WOFF, not WOFF2), and unicode.json maps subset names to the code points they hold, so
- * a card loads only the subsets its characters need.
+ * subsets (WOFF, unpacked here: HarfBuzz reads TrueType, not WOFF), and unicode.json maps subset names to the code
+ * points they hold, so a card loads only the subsets its characters need. Each file is opened once per worker with
+ * HarfBuzz (harfbuzzjs), which gives the glyphs, advances, kerning and outlines.
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,8 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { create as parseFont, type Font as FontFace } from 'fontkitten';
-import type { Font as SatoriFont } from 'satori';
+import { Blob as HbBlob, Face as HbFace, Font as HbFont } from 'harfbuzzjs';
 import { woffToSfnt } from './binary.ts';
 import { graphemes, type CjkFont } from './text.ts';
 
@@ -46,12 +46,14 @@ interface Subset {
   dir: string;
 }
 
-interface LoadedFont {
+export interface LoadedFont {
   subset: Subset;
   weight: Weight;
+  /** Family, subset and cut: names the font in glyph caches. */
   name: string;
-  data: Buffer;
-  face: FontFace;
+  /** At its design size: advances, extents and outlines come in font units. */
+  hb: HbFont;
+  unitsPerEm: number;
 }
 
 function parseRanges(list: string): Array<[number, number]> {
@@ -64,7 +66,7 @@ function parseRanges(list: string): Array<[number, number]> {
 export class FontBook {
   private readonly subsets = new Map<string, Subset[]>();
   private readonly lookups = new Map<string, Subset | null>();
-  private readonly files = new Map<string, Promise<{ data: Buffer; face: FontFace }>>();
+  private readonly files = new Map<string, Promise<{ hb: HbFont; unitsPerEm: number }>>();
 
   constructor(families: readonly Family[] = FAMILIES) {
     for (const family of families) {
@@ -96,16 +98,14 @@ export class FontBook {
     let entry = this.files.get(file);
     if (!entry) {
       entry = readFile(file).then((woff) => {
-        // Inflated once here rather than by satori (twice) and by fontkitten.
-        const data = Buffer.from(woffToSfnt(woff, inflateSync));
-        const face = parseFont(data);
-        if (face.isCollection) throw new Error(`${file} is a font collection`);
-        return { data, face };
+        const face = new HbFace(new HbBlob(woffToSfnt(woff, inflateSync)));
+        if (face.upem === 0) throw new Error(`${file} is not a font HarfBuzz can read`);
+        return { hb: new HbFont(face), unitsPerEm: face.upem };
       });
       this.files.set(file, entry);
     }
-    const { data, face } = await entry;
-    return { subset, weight, name: `${subset.family.id}-${subset.key}`, data, face };
+    const { hb, unitsPerEm } = await entry;
+    return { subset, weight, name: `${subset.family.id}-${subset.key}-${cut}`, hb, unitsPerEm };
   }
 }
 
@@ -115,8 +115,10 @@ export interface TextRun {
 }
 
 export interface FontSet {
-  /** In fallback order: satori takes each character from the first font that has it. */
+  /** In fallback order: each character comes from the first font of its weight that has it. */
   fonts: LoadedFont[];
+  /** The font a character is drawn with at a weight, undefined when none has it. */
+  fontFor: (cp: number, weight: Weight) => LoadedFont | undefined;
   /** Characters no shipped font has (they would render as boxes). */
   missing: string[];
   /** Width of a text at a size and weight, from the same fonts in the same order, letter spacing in em. */
@@ -150,10 +152,10 @@ export async function fontsFor(book: FontBook, runs: readonly TextRun[], cjkOrde
   );
   const byWeight = new Map<Weight, LoadedFont[]>();
   for (const f of fonts) byWeight.set(f.weight, [...(byWeight.get(f.weight) ?? []), f]);
-  const faceFor = (cp: number, weight: Weight) =>
-    byWeight.get(weight)?.find((f) => f.face.hasGlyphForCodePoint(cp))?.face;
+  const fontFor = (cp: number, weight: Weight) =>
+    byWeight.get(weight)?.find((f) => f.hb.nominalGlyph(cp) !== undefined);
   const missing = [
-    ...new Set(needed.filter(({ ch, weight }) => !faceFor(ch.codePointAt(0)!, weight)).map((n) => n.ch)),
+    ...new Set(needed.filter(({ ch, weight }) => !fontFor(ch.codePointAt(0)!, weight)).map((n) => n.ch)),
   ];
   // Headline balancing measures the same prefixes many times over: remember widths in em per text and weight.
   const ems = new Map<string, number>();
@@ -164,15 +166,12 @@ export async function fontsFor(book: FontBook, runs: readonly TextRun[], cjkOrde
     let em = 0;
     for (const g of graphemes(text)) {
       const cp = g.codePointAt(0)!;
-      const face = faceFor(cp, weight);
-      // Unknown characters count a full em: too wide is safe, too narrow would let satori re-wrap the line.
-      em += (face ? face.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm : 1) + letterSpacing;
+      const font = fontFor(cp, weight);
+      // Unknown characters count a full em: too wide is safe (they are drawn as the font's box, narrower).
+      em += (font ? font.hb.glyphHAdvance(font.hb.nominalGlyph(cp)!) / font.unitsPerEm : 1) + letterSpacing;
     }
     ems.set(key, em);
     return em * fontSize;
   };
-  return { fonts, missing, measure };
+  return { fonts, fontFor, missing, measure };
 }
-
-export const forSatori = (set: FontSet): SatoriFont[] =>
-  set.fonts.map((f) => ({ name: f.name, data: f.data, weight: f.weight, style: 'normal' }));

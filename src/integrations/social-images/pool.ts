@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { CardJob, RenderContext, Rendered } from './render.ts';
 import type { WorkRequest, WorkResponse } from './worker.ts';
 
-/** Cards a worker should have to draw before another one is worth its start-up (loading satori and fonts). */
+/** Cards a worker should have to draw before another one is worth its start-up (loading HarfBuzz, fonts and the fixed parts of the card). */
 const CARDS_PER_WORKER = 6;
 
 export interface RenderPool {

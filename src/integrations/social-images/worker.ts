@@ -18,8 +18,9 @@ const render = createCardRenderer(workerData as RenderContext);
 
 port.on('message', ({ seq, job }: WorkRequest) => {
   render(job).then(
-    // Copied, not transferred: resvg's buffers are external memory that cannot be detached (about 50 kB each).
-    ({ png, warnings }) => port.postMessage({ seq, ok: true, png, warnings } satisfies WorkResponse),
+    // Transferred, not copied: the PNG is a buffer of its own (zlib's output copied into the file by binary.ts).
+    ({ png, warnings }) =>
+      port.postMessage({ seq, ok: true, png, warnings } satisfies WorkResponse, [png.buffer as ArrayBuffer]),
     (error: unknown) =>
       port.postMessage({
         seq,
