@@ -1,11 +1,11 @@
-// Checks a live deploy against the host description in src/lib/host/ — the same checks the e2e host matrix runs.
+// Checks a live deploy against the host description in src/integrations/host/ — the same checks the e2e host matrix runs.
 //   npm run check:host -- https://example.org/downstream/ [--site https://example.org] [--dist dist] [--skip id,…]
 // --site   the configured SITE_URL redirects must point to (default: the origin of the home page's canonical link)
 // --dist   the build that was deployed: sample one file of every kind from it (default: files the home page links)
 // --skip   check ids to leave out (page, canonical, cache, type, headers, not-found, redirect-*, host-files)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkHost, formatResults } from '../src/lib/host/check.ts';
+import { checkHost, formatResults } from '../src/integrations/host/check.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

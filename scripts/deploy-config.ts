@@ -1,4 +1,4 @@
-// Writes the server configurations (nginx, Apache vhost, Caddy) from the host description in src/lib/host/.
+// Writes the server configurations (nginx, Apache vhost, Caddy) from the host description in src/integrations/host/.
 //   npm run deploy:config                   the examples in deploy/ (SITE_URL=https://downstream.example,
 //                                           BASE_PATH=/downstream, no legacy redirects); a unit test keeps them in step
 //   npm run deploy:config -- --out <dir>    yours: SITE_URL and BASE_PATH from the environment, legacy redirects
@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXAMPLE_DEPLOY, serverConfigFiles } from '../src/lib/host/files.ts';
-import { hostPolicy } from '../src/lib/host/policy.ts';
+import { EXAMPLE_DEPLOY, serverConfigFiles } from '../src/integrations/host/files.ts';
+import { hostPolicy } from '../src/integrations/host/policy.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });

@@ -1,5 +1,5 @@
 // Uploads a build to an S3-compatible bucket with each file's Content-Type and Cache-Control from the host
-// description (src/lib/host/), then deletes the objects the build no longer has (after every upload succeeded).
+// description (src/integrations/host/), then deletes the objects the build no longer has (after every upload succeeded).
 //   npm run deploy:s3 -- --bucket <name> [--prefix downstream] [--dist dist] [--endpoint <url>] [--dry-run]
 // Credentials and region come from the usual AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
 // or a profile). --endpoint points at another S3-compatible service (path-style addressing).
@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { servedFiles } from '../src/lib/host/policy.ts';
-import { staleKeys, uploadPlan, type UploadItem } from '../src/lib/host/s3.ts';
+import { servedFiles } from '../src/integrations/host/policy.ts';
+import { staleKeys, uploadPlan, type UploadItem } from '../src/integrations/host/s3.ts';
 import { importTool } from '../tools/ensure.ts';
 import type * as S3Sdk from '../tools/s3/index.js';
 import type { S3Client, S3ClientConfig } from '../tools/s3/index.js';

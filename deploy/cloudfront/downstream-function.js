@@ -1,5 +1,5 @@
 // Downstream at /downstream/ for https://downstream.example: CloudFront Function (runtime cloudfront-js-2.0), associated
-// with both viewer request and viewer response. Generated from src/lib/host/ by `npm run deploy:config`.
+// with both viewer request and viewer response. Generated from src/integrations/host/ by `npm run deploy:config`.
 // Also set the distribution's custom error responses: 403 and 404 → /downstream/404.html, response code 404.
 var SITE = "https://downstream.example";
 var BASE = "/downstream/";

@@ -19,7 +19,7 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { distroSchema } from '../../src/schemas/distro.ts';
 import { idRef, idsInFolder, idsInYamlList } from '../../src/schemas/refs.ts';
 import { buildClock } from '../../src/lib/clock.ts';
-import { astroArticleId } from '../../src/lib/checks/content-files.ts';
+import { astroArticleId } from '../../src/lib/article-files.ts';
 import { isTrusted, mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from '../../src/trusted-content.ts';
 

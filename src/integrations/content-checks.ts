@@ -2,11 +2,13 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexDist } from '../lib/checks/dist-index.ts';
-import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from '../lib/checks/rules.ts';
-import { articleFiles, duplicateArticleUrls, lineOfTarget } from '../lib/checks/content-files.ts';
-import { remoteImageCheck, remoteImageHosts, remoteImagesIn } from '../lib/remote-images.ts';
-import { loadPage } from '../lib/checks/dist-index.ts';
+import { indexDist } from './checks/dist-index.ts';
+import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from './checks/rules.ts';
+import { articleFiles } from '../lib/article-files.ts';
+import { duplicateArticleUrls, lineOfTarget } from './checks/content-files.ts';
+import { remoteImageHosts } from '../lib/remote-images.ts';
+import { remoteImageCheck, remoteImagesIn } from './checks/remote-images.ts';
+import { loadPage } from './checks/dist-index.ts';
 import { RELAXED_GATES, relaxedGatesUsed, relaxedPolicyArticles, splitByRelaxedPolicy } from '../lib/imported.ts';
 
 /**

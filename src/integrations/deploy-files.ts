@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFile, redirectsFile } from '../lib/host/netlify.ts';
-import { hostPolicy } from '../lib/host/policy.ts';
+import { headersFile, redirectsFile } from './host/netlify.ts';
+import { hostPolicy } from './host/policy.ts';
 import { joinBase } from '../lib/urls.ts';
 
 /**
- * Files a static host reads from the build, generated from the host description (src/lib/host/policy.ts):
+ * Files a static host reads from the build, generated from the host description (src/integrations/host/policy.ts):
  * `_headers` and `_redirects` (Netlify, Cloudflare Pages) and `robots.txt`. Server configurations (nginx, Apache
  * vhost or .htaccess, Caddy, CloudFront) come from `npm run deploy:config`: no .htaccess in the output, because
  * Cloudflare Pages would serve it.

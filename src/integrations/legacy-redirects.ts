@@ -8,7 +8,7 @@ import { SITE } from '../site.config.ts';
 
 /**
  * Old URLs of imported archives (src/lib/redirects.ts) as static redirect pages at each old path, for hosts with no
- * redirect rules; host configurations (src/lib/host/: nginx, Apache, Caddy, `_redirects`) answer 301 before them.
+ * redirect rules; host configurations (src/integrations/host/: nginx, Apache, Caddy, `_redirects`) answer 301 before them.
  * An old path that is also a page of the new site fails the build: one of the two would be lost.
  */
 export default function legacyRedirectPages({

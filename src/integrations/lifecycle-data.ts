@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { buildNow } from '../lib/clock.ts';
-import { articleFiles } from '../lib/checks/content-files.ts';
+import { articleFiles } from '../lib/article-files.ts';
 import { parse as parseYaml } from 'yaml';
 import { checkComponentUses, checkReleaseField, datesToReview, evidenceCounts } from '../lib/lifecycle-facts.ts';
 import { readDistros } from '../lib/distro-files.ts';

@@ -10,8 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { articleFiles } from './checks/content-files.ts';
-import type { Problem } from './checks/rules.ts';
+import { articleFiles } from './article-files.ts';
 
 /** content/<IMPORTS_DIR>/<prefix>/ holds an import's mapping, manifest and report. */
 export const IMPORTS_DIR = 'imports';
@@ -150,7 +149,7 @@ export function relaxedPolicyArticles(contentDir: string): {
   return { articles, claims };
 }
 
-/** The post-build check (src/lib/checks/rules.ts) each relaxed gate turns into a warning. */
+/** The post-build check (src/integrations/checks/rules.ts) each relaxed gate turns into a warning. */
 export const RELAXED_CHECKS: Partial<Record<RelaxedGate, string>> = { 'image-alt': 'images' };
 
 /** The article id of a built article page (articles/<id>/index.html), or undefined for other pages. */
@@ -163,7 +162,7 @@ export function articleIdOfPage(file: string): string | undefined {
  * problems: a problem of a relaxed check, inside the article body of an imported article's page, is a listed
  * warning; everything else still fails.
  */
-export function splitByRelaxedPolicy<P extends Pick<Problem, 'check' | 'file' | 'inContent'>>(
+export function splitByRelaxedPolicy<P extends { check: string; file: string; inContent: boolean }>(
   problems: readonly P[],
   imported: ReadonlyMap<string, unknown>,
 ): { failing: P[]; relaxed: P[] } {

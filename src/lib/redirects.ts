@@ -1,15 +1,15 @@
 /**
  * Legacy redirects: old URLs of imported articles that must keep working, as site paths without the base
- * ("/2019/05/old-story.html" → "/articles/wordpress/old-story/"). Every host format in src/lib/host/ emits them, and
+ * ("/2019/05/old-story.html" → "/articles/wordpress/old-story/"). Every host format in src/integrations/host/ emits them, and
  * the build writes a static redirect page at each old path (src/integrations/legacy-redirects.ts).
  *
- * Contract (shared with src/lib/host/): `{ from, to }` are site paths WITHOUT the deploy base path, starting with
+ * Contract (shared with src/integrations/host/): `{ from, to }` are site paths WITHOUT the deploy base path, starting with
  * "/", percent-decoded (`/2019/06/été/`); `to` is the article URL (`/articles/<id>/`). Sorted by `from`, one entry per
  * old path (the first article by id wins a shared path), never a path the new site serves itself. Filled from each
  * imported article's recorded old paths (`imported.paths`, written by `npm run import`). Callable outside Astro
  * (astro.config, scripts/deploy-config.ts, `npm run check:host`): reads files, never `astro:content`.
  */
-import { articleFiles } from './checks/content-files.ts';
+import { articleFiles } from './article-files.ts';
 import { importedArticles } from './imported.ts';
 import { contentDir as defaultContentDir } from '../site.config.ts';
 import { paths } from './urls.ts';

@@ -1,14 +1,11 @@
 /**
  * Remote images: articles (imported ones especially) may show images from other hosts, but only from hosts the site
  * lists in content/remote-images.yaml. The CSP (Astro's <meta> and every host's header) allows exactly those hosts
- * over https, and the build fails on an image from any other host (src/integrations/content-checks.ts).
+ * over https, and the build fails on an image from any other host (src/integrations/checks/remote-images.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { BuiltPage } from './checks/dist-index.ts';
-import { lineAt } from './checks/dist-index.ts';
-import type { Check, Problem } from './checks/rules.ts';
 
 export const REMOTE_IMAGES_FILE = 'remote-images.yaml';
 
@@ -28,31 +25,4 @@ export function remoteImageHosts(contentDir: string): string[] {
       );
     return h;
   });
-}
-
-/** Hosts of remote images in one built page's article body. */
-export function remoteImagesIn(page: BuiltPage): { host: string; src: string; line: number }[] {
-  return page.root.querySelectorAll('.article-body img[src], .article-body source[srcset]').flatMap((el) => {
-    const src = el.getAttribute('src') ?? el.getAttribute('srcset')?.split(/\s/)[0] ?? '';
-    if (!/^(https?:)?\/\//i.test(src)) return [];
-    const host = new URL(src, 'https://site.invalid').hostname;
-    return [{ host, src, line: lineAt(page.html, el.range[0]) }];
-  });
-}
-
-/** A check: every remote image in an article comes from an allowed host over https. */
-export function remoteImageCheck(allowed: readonly string[]): Check {
-  return (page) =>
-    remoteImagesIn(page)
-      .filter((i) => !allowed.includes(i.host) || /^http:/i.test(i.src))
-      .map((i): Problem => ({
-        check: 'remote-images',
-        file: page.file,
-        line: i.line,
-        message: allowed.includes(i.host)
-          ? `<img src="${i.src}"> loads over http: use https`
-          : `<img src="${i.src}"> comes from ${i.host}, which content/${REMOTE_IMAGES_FILE} does not list: add the host there (the CSP follows it) or copy the image into the site`,
-        target: i.src,
-        inContent: true,
-      }));
 }

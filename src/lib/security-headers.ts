@@ -1,6 +1,6 @@
 /**
  * The site's security policy in one place: Astro's per-page CSP <meta> (astro.config.mjs) and every host format
- * (src/lib/host/: nginx, Apache, Caddy, Netlify/Cloudflare, S3 + CloudFront) are derived from these lists.
+ * (src/integrations/host/: nginx, Apache, Caddy, Netlify/Cloudflare, S3 + CloudFront) are derived from these lists.
  */
 
 /** Directives shared by the <meta> policy and the host header. Astro adds script-src/style-src with hashes. */

@@ -1,15 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { checkHost, formatResults } from '../../src/lib/host/check.ts';
-import { EXAMPLE_DEPLOY } from '../../src/lib/host/files.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
+import { checkHost, formatResults } from '../../src/integrations/host/check.ts';
+import { EXAMPLE_DEPLOY } from '../../src/integrations/host/files.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
 import { E2E } from './env.ts';
 import { ROOT, startServer, type ServerKind } from './servers.ts';
 
 /**
  * The host matrix: Debian's nginx, Apache httpd and Caddy, each started with the configuration generated from
- * src/lib/host/, under /downstream/ and at the root, all serving the one e2e build in dist/. Every case runs the same
- * checks as `npm run check:host` (src/lib/host/check.ts).
+ * src/integrations/host/, under /downstream/ and at the root, all serving the one e2e build in dist/. Every case runs the same
+ * checks as `npm run check:host` (src/integrations/host/check.ts).
  *
  * The build is made for /downstream/, so at the root its pages still link to /downstream/ and its canonical URLs
  * say /downstream/: those are properties of the build, which the subpath cases and the rest of the browser suite

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { runImport } from '../../scripts/import/import.ts';
 import { build } from '../build/fixture.ts';
 import { startNginx, type NginxSite } from './nginx.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
-import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
+import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/integrations/host/nginx.ts';
 import { legacyQueryRedirects, legacyRedirects } from '../../src/lib/redirects.ts';
 import { remoteImageHosts } from '../../src/lib/remote-images.ts';
 

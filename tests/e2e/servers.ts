@@ -2,10 +2,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/lib/host/apache.ts';
-import { caddySiteBody } from '../../src/lib/host/caddy.ts';
-import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/lib/host/nginx.ts';
-import type { HostPolicy } from '../../src/lib/host/policy.ts';
+import { apacheBaseRedirect, apacheHtaccess, apacheVhost } from '../../src/integrations/host/apache.ts';
+import { caddySiteBody } from '../../src/integrations/host/caddy.ts';
+import { nginxLocations, nginxMaps, nginxSecuritySnippet } from '../../src/integrations/host/nginx.ts';
+import type { HostPolicy } from '../../src/integrations/host/policy.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

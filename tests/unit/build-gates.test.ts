@@ -11,7 +11,7 @@ import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { dateProblem, mdxNeedsParse } from '../../scripts/build/content-sources.ts';
 import { pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
-import { astroArticleId } from '../../src/lib/checks/content-files.ts';
+import { astroArticleId } from '../../src/lib/article-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COMPONENTS = [...mdxComponentNames(ROOT)].join(', ');

@@ -34,8 +34,8 @@ const { calendarScopes, lifecycleScopes } = await import('../../src/lib/scopes.t
 const { calendarDirectory, feedDirectory } = await import('../../src/lib/feed-directory.ts');
 const { renderOpml } = await import('../../src/lib/opml.ts');
 const { seriesSummaries } = await import('../../src/lib/series-index.ts');
-const { advertisedFeeds, feedItemCount, opmlProblems } = await import('../../src/lib/checks/rules.ts');
-const { indexDist, loadPage } = await import('../../src/lib/checks/dist-index.ts');
+const { advertisedFeeds, feedItemCount, opmlProblems } = await import('../../src/integrations/checks/rules.ts');
+const { indexDist, loadPage } = await import('../../src/integrations/checks/dist-index.ts');
 
 beforeEach(() => {
   vi.stubEnv('BUILD_DATE', '2026-11-25');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_DEPLOY } from '../../src/lib/host/files.ts';
-import { headersFile, redirectsFile } from '../../src/lib/host/netlify.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
+import { EXAMPLE_DEPLOY } from '../../src/integrations/host/files.ts';
+import { headersFile, redirectsFile } from '../../src/integrations/host/netlify.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
 
 /**
  * `_headers` and `_redirects` as Cloudflare Pages documents them (developers.cloudflare.com/pages/configuration/

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apacheHtaccess } from '../../src/lib/host/apache.ts';
-import { checkHost } from '../../src/lib/host/check.ts';
-import { EXAMPLE_DEPLOY, serverConfigFiles } from '../../src/lib/host/files.ts';
-import { headersFile, redirectsFile } from '../../src/lib/host/netlify.ts';
+import { apacheHtaccess } from '../../src/integrations/host/apache.ts';
+import { checkHost } from '../../src/integrations/host/check.ts';
+import { EXAMPLE_DEPLOY, serverConfigFiles } from '../../src/integrations/host/files.ts';
+import { headersFile, redirectsFile } from '../../src/integrations/host/netlify.ts';
 import {
   CACHE,
   SECURITY_HEADERS,
@@ -15,7 +15,7 @@ import {
   contentTypeFor,
   fileHeaders,
   hostPolicy,
-} from '../../src/lib/host/policy.ts';
+} from '../../src/integrations/host/policy.ts';
 
 const policy = hostPolicy({
   ...EXAMPLE_DEPLOY,
@@ -75,7 +75,7 @@ describe('host policy', () => {
 });
 
 describe('host formats', () => {
-  it('ship in deploy/ exactly as generated (run `npm run deploy:config` after changing src/lib/host/)', () => {
+  it('ship in deploy/ exactly as generated (run `npm run deploy:config` after changing src/integrations/host/)', () => {
     const files = serverConfigFiles(hostPolicy({ ...EXAMPLE_DEPLOY, redirects: [] }));
     for (const [path, text] of Object.entries(files)) {
       expect(readFileSync(new URL(`../../deploy/${path}`, import.meta.url), 'utf8'), path).toBe(text);

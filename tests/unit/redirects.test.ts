@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { redirectPage, redirectPageFile, redirectsFor, queryRedirectsFor } from '../../src/lib/redirects.ts';
-import { EXAMPLE_DEPLOY, serverConfigFiles } from '../../src/lib/host/files.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
-import { redirectsFile } from '../../src/lib/host/netlify.ts';
-import { nginxLocations, nginxMaps } from '../../src/lib/host/nginx.ts';
-import { apacheHtaccess } from '../../src/lib/host/apache.ts';
-import { caddySiteBody } from '../../src/lib/host/caddy.ts';
-import { cloudfrontFunction } from '../../src/lib/host/s3.ts';
+import { EXAMPLE_DEPLOY, serverConfigFiles } from '../../src/integrations/host/files.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
+import { redirectsFile } from '../../src/integrations/host/netlify.ts';
+import { nginxLocations, nginxMaps } from '../../src/integrations/host/nginx.ts';
+import { apacheHtaccess } from '../../src/integrations/host/apache.ts';
+import { caddySiteBody } from '../../src/integrations/host/caddy.ts';
+import { cloudfrontFunction } from '../../src/integrations/host/s3.ts';
 
 describe('legacy redirects', () => {
   it('maps each old path to the article URL, decoded, sorted, first article wins a shared path', () => {

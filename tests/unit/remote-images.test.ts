@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import type { BuiltPage } from '../../src/lib/checks/dist-index.ts';
-import { remoteImageCheck, remoteImageHosts, remoteImagesIn } from '../../src/lib/remote-images.ts';
+import type { BuiltPage } from '../../src/integrations/checks/dist-index.ts';
+import { remoteImageHosts } from '../../src/lib/remote-images.ts';
+import { remoteImageCheck, remoteImagesIn } from '../../src/integrations/checks/remote-images.ts';
 import { CSP_HEADER, cspDirectives, cspHeader } from '../../src/lib/security-headers.ts';
-import { hostPolicy } from '../../src/lib/host/policy.ts';
+import { hostPolicy } from '../../src/integrations/host/policy.ts';
 
 const tree = (yaml?: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'downstream-remote-'));

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadS3, uploadSite } from '../../scripts/deploy-s3.ts';
-import { EXAMPLE_DEPLOY } from '../../src/lib/host/files.ts';
-import { CACHE, SECURITY_HEADERS, hostPolicy } from '../../src/lib/host/policy.ts';
-import { cloudfrontFunction } from '../../src/lib/host/s3.ts';
+import { EXAMPLE_DEPLOY } from '../../src/integrations/host/files.ts';
+import { CACHE, SECURITY_HEADERS, hostPolicy } from '../../src/integrations/host/policy.ts';
+import { cloudfrontFunction } from '../../src/integrations/host/s3.ts';
 import type { S3Client, S3rver } from '../../tools/s3/index.js';
 
 // A small build with one file of each kind the policy treats differently.

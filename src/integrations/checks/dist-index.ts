@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { slashedBase } from '../urls.ts';
+import { slashedBase } from '../../lib/urls.ts';
 
 /** One built HTML page, parsed once and shared by every check. */
 export interface BuiltPage {

@@ -18,7 +18,7 @@ export const NGINX_SNIPPET = 'snippets/downstream-security-headers.conf';
 export function nginxSecuritySnippet(policy: Pick<HostPolicy, 'headers'>): string {
   return [
     '# Security headers for every Downstream response. Install as snippets/downstream-security-headers.conf beside nginx.conf.',
-    '# Generated from src/lib/host/ by `npm run deploy:config`; a unit test keeps the two in step.',
+    '# Generated from src/integrations/host/ by `npm run deploy:config`; a unit test keeps the two in step.',
     ...Object.entries(policy.headers).map(([k, v]) => `add_header ${k} "${v}" always;`),
     '',
   ].join('\n');
@@ -37,7 +37,7 @@ export function nginxMaps(policy: HostPolicy): string {
   if (!policy.queryRedirects.length) return '';
   return [
     '# WordPress ?p=<id> links of imported articles. Include inside `http { }` (nginx allows `map` only there); the',
-    '# site file (downstream.conf) reads the variable. Generated from src/lib/host/ by `npm run deploy:config`.',
+    '# site file (downstream.conf) reads the variable. Generated from src/integrations/host/ by `npm run deploy:config`.',
     `map $arg_p ${NGINX_QUERY_VARIABLE} {`,
     '    default "";',
     ...policy.queryRedirects.map((q) => `    ${q.value} ${q.to};`),

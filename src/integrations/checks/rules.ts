@@ -1,8 +1,8 @@
 import type { HTMLElement } from 'node-html-parser';
 import { lineAt, loadPage, type BuiltPage, type DistIndex } from './dist-index.ts';
-import { EXTERNAL_CLASS } from '../external-links.ts';
-import { slashedBase } from '../urls.ts';
-import { FEED_FORMATS, OPML } from '../feed-formats.ts';
+import { EXTERNAL_CLASS } from '../../lib/external-links.ts';
+import { slashedBase } from '../../lib/urls.ts';
+import { FEED_FORMATS, OPML } from '../../lib/feed-formats.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

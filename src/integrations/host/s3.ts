@@ -51,7 +51,7 @@ export function cloudfrontFunction(policy: HostPolicy): string {
   // CloudFront hands the function the path as the browser sent it: percent-encoded.
   const legacy = Object.fromEntries(policy.redirects.map((r) => [r.fromEncoded, r.to]));
   return `// Downstream at ${policy.base} for ${policy.site}: CloudFront Function (runtime cloudfront-js-2.0), associated
-// with both viewer request and viewer response. Generated from src/lib/host/ by \`npm run deploy:config\`.
+// with both viewer request and viewer response. Generated from src/integrations/host/ by \`npm run deploy:config\`.
 // Also set the distribution's custom error responses: 403 and 404 → ${policy.base}${NOT_FOUND_PAGE}, response code 404.
 var SITE = ${JSON.stringify(policy.site)};
 var BASE = ${JSON.stringify(policy.base)};

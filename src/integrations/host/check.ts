@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { legacyRedirects } from '../redirects.ts';
+import { legacyRedirects } from '../../lib/redirects.ts';
 import {
   CACHE,
   CONTENT_TYPES,
@@ -122,7 +122,7 @@ const charsetRequired = (type: string) => type.startsWith('text/') && type !== '
 
 function typeProblem(r: Response, relPath: string): string | undefined {
   const expected = contentTypeFor(relPath);
-  if (!expected) return `no content type for ".${extensionOf(relPath)}" in src/lib/host/policy.ts: add one`;
+  if (!expected) return `no content type for ".${extensionOf(relPath)}" in src/integrations/host/policy.ts: add one`;
   const got = header(r, 'content-type') ?? '';
   const [raw = '', ...params] = got.split(';').map((s) => s.trim().toLowerCase());
   const type = SAME_TYPE[raw] ?? raw;

@@ -1,41 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
-import GithubSlugger from 'github-slugger';
+import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-
-/** Astro's default id of a content file: each path segment through github-slugger, a trailing /index removed. */
-export function astroArticleId(relativePath: string): string {
-  const segments = relativePath.slice(0, relativePath.length - extname(relativePath).length).split(/[\\/]/);
-  const slugger = new GithubSlugger();
-  return segments
-    .map((s) => {
-      slugger.reset();
-      return slugger.slug(s);
-    })
-    .join('/')
-    .replace(/\/index$/, '');
-}
-
-/** Article source files by the id Astro's glob loader gives them (astroArticleId). */
-export function articleFiles(dir: string): Map<string, string[]> {
-  const byId = new Map<string, string[]>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(md|mdx)$/.test(name) && !name.startsWith('_')) {
-        const id = astroArticleId(relative(dir, full).split(sep).join('/'));
-        byId.set(id, [...(byId.get(id) ?? []), full]);
-      }
-    }
-  };
-  walk(dir);
-  return byId;
-}
+import { articleFiles } from '../../lib/article-files.ts';
 
 /** Two files that would publish at the same URL: the glob loader would silently keep only one. */
 export function duplicateArticleUrls(dir: string): string[] {

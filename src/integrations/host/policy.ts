@@ -1,7 +1,8 @@
 /**
- * What a static host must do for Downstream, said once. Every host format (src/lib/host/formats.ts: nginx, Apache,
- * Caddy, Netlify/Cloudflare, S3 + CloudFront) is generated from this description, and the host checks
- * (src/lib/host/check.ts: the e2e host matrix and `npm run check:host`) assert it against a live server.
+ * What a static host must do for Downstream, said once. Every host format in src/integrations/host/ (nginx.ts,
+ * apache.ts, caddy.ts, netlify.ts for Netlify and Cloudflare Pages, s3.ts for S3 + CloudFront) is generated from this
+ * description, and the host checks (check.ts: the e2e host matrix and `npm run check:host`) assert it against a live
+ * server.
  *
  * - headers: the security headers (src/lib/security-headers.ts) on every response, redirects and 404s included;
  * - cache: immutable only where every file name carries a content hash; everything else revalidates;
@@ -13,11 +14,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { legacyQueryRedirects, legacyRedirects, type QueryRedirect } from '../redirects.ts';
-import { SECURITY_HEADERS, securityHeaders } from '../security-headers.ts';
-import { remoteImageHosts } from '../remote-images.ts';
+import { legacyQueryRedirects, legacyRedirects, type QueryRedirect } from '../../lib/redirects.ts';
+import { SECURITY_HEADERS, securityHeaders } from '../../lib/security-headers.ts';
+import { remoteImageHosts } from '../../lib/remote-images.ts';
 import { contentDir } from '../../site.config.ts';
-import { joinBase, slashedBase } from '../urls.ts';
+import { joinBase, slashedBase } from '../../lib/urls.ts';
 
 export { SECURITY_HEADERS };
 
@@ -45,7 +46,7 @@ export const DIRECTORY_INDEX = 'index.html';
 
 /** The first line after a generated configuration's title. */
 export const GENERATED_NOTE =
-  '# Generated from src/lib/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.';
+  '# Generated from src/integrations/host/ by `npm run deploy:config` (SITE_URL, BASE_PATH): edit the policy, not this file.';
 
 /** Regular-expression alternatives, escaped: the immutable folders without their slash, and the host files. */
 export const IMMUTABLE_DIRS_PATTERN = `(${IMMUTABLE_DIRS.map((d) => escapeRegExp(d.slice(0, -1))).join('|')})`;
