@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from '../../src/lib/reading-time.ts';
+import readingTime from 'reading-time';
+import { readingMinutes, wordCount } from '../../src/lib/reading-time.ts';
+import { mulberry32 } from '../../scripts/bench/lib/prng.ts';
 import { isPublished, isScheduled } from '../../src/lib/visibility.ts';
 import { buildClock } from '../../src/lib/clock.ts';
 import { buildToc } from '../../src/lib/toc.ts';
@@ -18,6 +21,30 @@ describe('reading time', () => {
   it('ignores front matter, imports and component tags', () => {
     const body = `---\ntitle: ${'x '.repeat(500)}\n---\nimport X from './x.astro';\n<Callout type="note" title="${'y '.repeat(400)}">${'word '.repeat(200)}</Callout>`;
     expect(readingMinutes(body)).toBe(1);
+  });
+  it('counts words exactly as reading-time does, with and without CJK text', () => {
+    // Pieces chosen to hit every rule: each kind of word boundary, characters that are not boundaries (form feed,
+    // no-break space), punctuation, Hiragana, ideographs and Hangul (a word each), Katakana (not), astral characters.
+    const pieces = ['word', 'x', '—', '.', ',', ' ', '  ', '\t', '\n', '\r\n', '\f', '\u00a0', '「', '。', '（'];
+    const cjk = ['ひらがな', '漢字', '한국어', 'カタカナ', '𠀋', '😀'];
+    const random = mulberry32(16);
+    const texts = [
+      '',
+      ' \n\t',
+      'one',
+      ' one  two\tthree\nfour\r\n',
+      ...readdirSync('content/articles')
+        .filter((f) => /\.mdx?$/.test(f))
+        .map((f) => readFileSync(`content/articles/${f}`, 'utf8')),
+    ];
+    for (let n = 0; n < 400; n++) {
+      const from = n % 2 ? [...pieces, ...cjk] : pieces;
+      texts.push(
+        Array.from({ length: 1 + Math.floor(random() * 60) }, () => from[Math.floor(random() * from.length)]).join(''),
+      );
+    }
+    expect(texts.filter((t) => /[\u3040-\u309f\u4e00-\u9fff\uac00-\ud7a3]/.test(t)).length).toBeGreaterThan(150);
+    for (const text of texts) expect(wordCount(text), JSON.stringify(text.slice(0, 80))).toBe(readingTime(text).words);
   });
 });
 
