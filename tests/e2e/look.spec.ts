@@ -242,3 +242,51 @@ test('lifecycles: the lists of other distributions read "A, B, C." with no space
     expect(text).toMatch(/: [^:]+\.$/);
   }
 });
+
+test('article: each related article has its date on a line of its own below the headline, smaller and muted', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+  const items = await page.locator('.related li').evaluateAll((lis) =>
+    lis.map((li) => {
+      const a = li.querySelector('a')!;
+      const t = li.querySelector('time')!;
+      const [as, ts] = [getComputedStyle(a), getComputedStyle(t)];
+      return {
+        linkBottom: a.getBoundingClientRect().bottom,
+        linkLeft: a.getBoundingClientRect().left,
+        dateTop: t.getBoundingClientRect().top,
+        dateLeft: t.getBoundingClientRect().left,
+        linkSize: parseFloat(as.fontSize),
+        dateSize: parseFloat(ts.fontSize),
+        dateColour: ts.color,
+        textColour: getComputedStyle(li).color,
+      };
+    }),
+  );
+  expect(items.length).toBeGreaterThan(0);
+  for (const i of items) {
+    expect(i.dateTop).toBeGreaterThanOrEqual(i.linkBottom - 1);
+    expect(Math.abs(i.dateLeft - i.linkLeft)).toBeLessThan(1);
+    expect(i.dateSize).toBeLessThan(i.linkSize);
+    expect(i.dateColour).not.toBe(i.textColour);
+  }
+});
+
+test.describe('a distribution hub at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('the search of its coverage keeps its button inside the page margin, beside the field', async ({ page }) => {
+    await page.goto(E2E.path('/distros/ubuntu/'));
+    const form = page.getByRole('search', { name: 'Search coverage of Ubuntu' });
+    const field = (await form.getByRole('searchbox').boundingBox())!;
+    const button = (await form.getByRole('button', { name: 'Search' }).boundingBox())!;
+    const panel = (await page.locator('.hub-grid .panel').first().boundingBox())!;
+    expect(Math.abs(button.y - field.y)).toBeLessThan(4);
+    expect(button.x).toBeGreaterThanOrEqual(field.x + field.width);
+    // The same right edge as the facts panel below it: the page margin.
+    expect(button.x + button.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+    expect(field.x).toBeGreaterThanOrEqual(panel.x - 0.5);
+  });
+});
