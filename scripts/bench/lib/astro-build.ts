@@ -285,13 +285,14 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   const before = codeFingerprint(o.repo);
   const astro = [process.execPath, join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir];
   const steps = join(o.repo, 'scripts/bench/lib/build-steps.ts');
-  // The real site is built as `npm run build` builds it: content source checks, `astro build`, then social images
-  // and Pagefind in their own processes after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
+  // The real site is built as `npm run build` builds it: content source checks, `astro build`, then the article
+  // checks, social images and Pagefind in their own processes after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
   const commands = o.pagefindCli
     ? [astro, [process.execPath, join(o.repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', o.outDir]]
     : [
         [process.execPath, steps, 'sources', o.contentDir],
         astro,
+        [process.execPath, join(o.repo, 'scripts/build/article-checks.ts'), o.outDir],
         [process.execPath, steps, 'social', o.outDir, join(o.projDir, '.cache')],
         [process.execPath, steps, 'index', o.outDir],
       ];
@@ -303,7 +304,7 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
       CONTENT_DIR: o.contentDir,
       NO_COLOR: '1',
       // As scripts/build.ts: social images are drawn by the step after Astro (the bare reference has none).
-      ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro' }),
+      ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro', DOWNSTREAM_CONTENT_CHECKS: 'after-astro' }),
       ...o.env,
       ...(o.heapLimitMb
         ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }
