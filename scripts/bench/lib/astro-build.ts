@@ -8,7 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
  * - "bare": a minimal Astro project with the same Markdown pipeline (unified + remark-gfm + rehype-slug, Prism),
  *   MDX, and one route rendering each article in a minimal layout. Our overhead is site minus bare.
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured, dirSize, topLevelSizes, type RunResult } from './measure.ts';
@@ -68,7 +68,10 @@ export interface BuildMeasure {
 
 function ensureNodeModules(dir: string, repo: string): void {
   const link = join(dir, 'node_modules');
-  if (!existsSync(link)) symlinkSync(join(repo, 'node_modules'), link, 'dir');
+  const target = join(repo, 'node_modules');
+  // A work folder copied from another checkout links to that checkout's node_modules (or to nothing any more).
+  if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() && readlinkSync(link) !== target) rmSync(link);
+  if (!existsSync(link)) symlinkSync(target, link, 'dir');
 }
 
 export function makeSiteProject(projDir: string, repo: string): void {
