@@ -6,10 +6,12 @@
  * 1. Takes the checkout's build lock (.build.lock): a second build refuses, naming the first.
  * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML).
  * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself.
- * 4. Draws the social images, in this process, after Astro's process has exited (memory).
- * 5. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
- * 6. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
- * 7. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
+ * 4. Checks the links, anchors and images of the built article pages, in a process of its own, after Astro's
+ *    process has exited (memory: at 10,000 articles Astro is at Node's default heap limit by then).
+ * 5. Draws the social images, in this process, after Astro's process has exited (memory).
+ * 6. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
+ * 7. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
+ * 8. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
  *
  * A failed step, Ctrl-C (SIGINT), SIGTERM or SIGKILL leaves the previous dist/ exactly as it was. A kill in the
  * microseconds between the two renames leaves dist/ under `.<out>.previous`; the next build puts it back first.
@@ -24,12 +26,14 @@ import { publicOnly } from './build/public-only.ts';
 import { checkContentSources } from './build/content-sources.ts';
 import { indexSite } from '../src/integrations/pagefind.ts';
 import { DEFER_ENV, writeSocialImages } from '../src/integrations/social-images/index.ts';
+import { CHECKS_DEFER_ENV } from '../src/integrations/content-checks.ts';
 import { cacheDir, contentDir } from '../src/site.config.ts';
 import { pluginFailuresInLog } from './build/astro-log.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DIE_WITH_PARENT = pathToFileURL(join(ROOT, 'scripts/build/die-with-parent.mjs')).href;
+const ARTICLE_CHECKS = join(ROOT, 'scripts/build/article-checks.ts');
 
 class StepFailed extends Error {}
 
@@ -75,14 +79,21 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
+/**
+ * Runs one step in a Node process of its own (dies with this one), echoing its output. Resolves with the output on
+ * exit code 0; rejects with `failure(output)` otherwise.
+ */
+function runStep(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  failure: (output: string, code: number | null, signal: NodeJS.Signals | null) => Error,
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const out: string[] = [];
-    child = spawn(process.execPath, ['--import', DIE_WITH_PARENT, ASTRO, 'build', '--outDir', outDir, ...astroArgs], {
+    child = spawn(process.execPath, ['--import', DIE_WITH_PARENT, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Social images are drawn below, once Astro's memory is freed.
-      env: { ...process.env, [DEFER_ENV]: 'after-astro' },
+      env,
     });
     child.stdout!.on('data', (d: Buffer) => {
       out.push(d.toString());
@@ -95,10 +106,32 @@ function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       child = undefined;
-      if (code === 0) resolvePromise(stripVTControlCharacters(out.join('')));
-      else reject(new StepFailed(`astro build ${signal ? `was killed by ${signal}` : `failed (exit code ${code})`}`));
+      const output = stripVTControlCharacters(out.join(''));
+      if (code === 0) resolvePromise(output);
+      else reject(failure(output, code, signal));
     });
   });
+}
+
+const exited = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `was killed by ${signal}` : `failed (exit code ${code})`;
+
+function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
+  return runStep(
+    [ASTRO, 'build', '--outDir', outDir, ...astroArgs],
+    // Social images and the article checks run below, once Astro's memory is freed.
+    { ...process.env, [DEFER_ENV]: 'after-astro', [CHECKS_DEFER_ENV]: 'after-astro' },
+    (_, code, signal) => new StepFailed(`astro build ${exited(code, signal)}`),
+  );
+}
+
+/** The checks of the built article pages, in their own process (their memory is gone before the next step). */
+function runArticleChecks(outDir: string): Promise<string> {
+  return runStep([ARTICLE_CHECKS, outDir], process.env, (_, code, signal) =>
+    code === 1
+      ? new StepFailed('the built article pages have the problems listed above: fix them in the files named there')
+      : new StepFailed(`the article checks ${exited(code, signal)}`),
+  );
 }
 
 /** Stale staging folders and a dist/ left aside by a build killed in the middle of the swap. */
@@ -144,6 +177,8 @@ async function main(): Promise<void> {
   // Astro has exited 0 without output before (a plugin that never settles empties the event loop).
   if (!existsSync(join(staging, 'index.html'))) throw new StepFailed('astro build exited without writing the site');
   log(`astro build finished in ${ms(t)}`);
+
+  await runArticleChecks(staging);
 
   await writeSocialImages({
     outDir: staging,

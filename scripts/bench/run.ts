@@ -24,7 +24,7 @@ import { serveStatic } from './lib/serve.ts';
 import { launch, measurePage, measureSearch, type SearchRun } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
 import { benchImportedArchive, describeImport, renderImported } from './lib/imported.ts';
-import { archiveQueries } from './lib/queries.ts';
+import { archiveQueries, articlesOnDisk, type QueryArticle } from './lib/queries.ts';
 import { cpuShares, kB, mib, renderMarkdown, sec, msf, type ArchiveStats, type Results } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -525,12 +525,17 @@ async function main(): Promise<void> {
       }
       if (has('search')) {
         const targets: { site: string; dist: string }[] = [];
-        const largest = [...built.keys()].sort((a, b) => b - a)[0];
+        let largest = [...built.keys()].sort((a, b) => b - a)[0];
+        let articles: readonly QueryArticle[] | undefined =
+          largest !== undefined ? trees.get(largest)?.articles : undefined;
         if (largest !== undefined) targets.push({ site: `synthetic ${largest}`, dist: built.get(largest)! });
         else {
           // No archive built in this run: use the largest one left by an earlier run, if any.
           const earlier = [10000, 5000, 1000, 200].find((s) => existsSync(join(WORK, `a${s}`, 'dist', 'pagefind')));
           if (earlier) {
+            // Its own words, as for an archive built in this run (the fixed lists match most of a synthetic archive).
+            largest = earlier;
+            articles = articlesOnDisk(join(WORK, `a${earlier}`, 'content'));
             targets.push({
               site: `synthetic ${earlier} (built by an earlier run)`,
               dist: join(WORK, `a${earlier}`, 'dist'),
@@ -541,15 +546,15 @@ async function main(): Promise<void> {
           } else (results.search.skipped ??= []).push('no synthetic archive build available for search');
         }
         if (siteOk) targets.push({ site: 'real site', dist: siteDist });
-        // On a synthetic archive generated in this run: mid-frequency words and pairs of its own vocabulary (typed
-        // queries and fresh API queries alternate through the picks); elsewhere the fixed lists.
-        const picks = largest !== undefined && trees.has(largest) ? archiveQueries(trees.get(largest)!.articles) : [];
+        // On a synthetic archive: mid-frequency words and pairs of its own vocabulary (typed queries and fresh API
+        // queries alternate through the picks); on the real site the fixed lists.
+        const picks = articles ? archiveQueries(articles) : [];
         if (picks.length >= 4)
           results.notes.push(
             `Search queries on synthetic ${largest} (articles holding every word): ${picks.map((p) => `“${p.query}” ${p.articles}`).join(', ')}.`,
           );
         for (const t of targets) {
-          const synthetic = picks.length >= 4 && t.site === `synthetic ${largest}`;
+          const synthetic = picks.length >= 4 && t.dist !== siteDist;
           const typed = synthetic ? picks.filter((_, i) => i % 2 === 0).map((p) => p.query) : QUERIES;
           const fresh = synthetic ? picks.filter((_, i) => i % 2 === 1).map((p) => p.query) : FRESH_QUERIES;
           const server = await serveStatic(t.dist);

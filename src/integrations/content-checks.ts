@@ -36,50 +36,82 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
           );
       },
       'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const started = performance.now();
-        const site = indexDist(out, base);
-        const articles = articleFiles(articlesDir);
-        const { articles: imported } = relaxedPolicyArticles(contentDir);
-        const idOf = (p: Problem) => p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
-        const allowedHosts = remoteImageHosts(contentDir);
-        const all = runChecks(site, [internalLinks, imageAlt, externalLinks, remoteImageCheck(allowedHosts)], (file) =>
-          file.startsWith('articles/'),
-        ).filter((p) => p.inContent);
-        // Every remote image host in use, listed on each build (the CSP allows content/remote-images.yaml).
-        const inUse = new Map<string, number>();
-        for (const file of site.htmlFiles.filter((f) => f.startsWith('articles/')))
-          for (const i of remoteImagesIn(loadPage(site, file))) inUse.set(i.host, (inUse.get(i.host) ?? 0) + 1);
-        if (inUse.size)
-          logger.info(
-            `remote image hosts in use: ${[...inUse].map(([h, n]) => `${h} (${n})`).join(', ')}; allowed: ${allowedHosts.join(', ') || 'none'}`,
-          );
-        // The relaxed policy: legacy images without alt text in imported articles are listed, not fatal.
-        const { failing: problems, relaxed: legacy } = splitByRelaxedPolicy(all, imported);
-        if (legacy.length)
-          logger.warn(
-            `${legacy.length} legacy image(s) without alt text in imported articles (relaxed policy; see content/imports/*/report.md):\n  ${legacy.map((p) => `${relative(process.cwd(), imported.get(idOf(p))?.file ?? p.file)}: ${p.message}`).join('\n  ')}`,
-          );
-        if (problems.length > 0) {
-          const where = (p: Problem) => {
-            const id = p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
-            const source = articles.get(id)?.[0];
-            if (!source) return `dist/${p.file}:${p.line}`;
-            // The line of the link as written (without the base path the build added), from the parsed source.
-            const written = p.target ? [p.target.replace(base, '/').replace(/^\/\//, '/'), p.target] : [];
-            const line = lineOfTarget(source, written);
-            const rel = relative(process.cwd(), source);
-            return `${rel && !rel.startsWith('..') ? rel : source}${line ? `:${line}` : ''}`;
-          };
-          rmSync(out, { recursive: true, force: true });
-          throw new Error(
-            `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}\n  see docs/writing.md#links-and-images`,
-          );
+        if (process.env[CHECKS_DEFER_ENV] === 'after-astro') {
+          logger.info('links, anchors and images of the article pages are checked after Astro has exited');
+          return;
         }
-        logger.info(
-          `checked links, anchors, images and external links of ${site.htmlFiles.filter((f) => f.startsWith('articles/')).length} article pages in ${Math.round(performance.now() - started)} ms`,
-        );
+        const out = fileURLToPath(dir);
+        try {
+          checkBuiltArticles({ out, base, contentDir, log: logger });
+        } catch (error) {
+          rmSync(out, { recursive: true, force: true });
+          throw error;
+        }
       },
     },
   };
+}
+
+/**
+ * When set to "after-astro" (scripts/build.ts does), the build:done hook leaves the article checks to
+ * checkBuiltArticles(), run by the orchestrator in a process of its own once Astro has exited: at 10,000 articles
+ * Astro's process was already at Node's default heap limit when the checks started, and they pushed it to its peak.
+ */
+export const CHECKS_DEFER_ENV = 'DOWNSTREAM_CONTENT_CHECKS';
+
+export interface ArticleCheckOptions {
+  /** The built site. */
+  out: string;
+  base: string;
+  contentDir: string;
+  log: { info: (message: string) => void; warn: (message: string) => void };
+}
+
+/**
+ * The checks of the built article pages: links and #anchors that point nowhere, images without alt text, external
+ * links without rel="noopener", remote images from hosts the CSP does not allow. Throws one error listing every
+ * problem with its source file and line; leaves the output alone (the caller decides what a failure removes).
+ */
+export function checkBuiltArticles({ out, base, contentDir, log }: ArticleCheckOptions): void {
+  const articlesDir = `${contentDir}/articles`;
+  const started = performance.now();
+  const site = indexDist(out, base);
+  const articles = articleFiles(articlesDir);
+  const { articles: imported } = relaxedPolicyArticles(contentDir);
+  const idOf = (p: Problem) => p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
+  const allowedHosts = remoteImageHosts(contentDir);
+  const all = runChecks(site, [internalLinks, imageAlt, externalLinks, remoteImageCheck(allowedHosts)], (file) =>
+    file.startsWith('articles/'),
+  ).filter((p) => p.inContent);
+  // Every remote image host in use, listed on each build (the CSP allows content/remote-images.yaml).
+  const inUse = new Map<string, number>();
+  for (const file of site.htmlFiles.filter((f) => f.startsWith('articles/')))
+    for (const i of remoteImagesIn(loadPage(site, file))) inUse.set(i.host, (inUse.get(i.host) ?? 0) + 1);
+  if (inUse.size)
+    log.info(
+      `remote image hosts in use: ${[...inUse].map(([h, n]) => `${h} (${n})`).join(', ')}; allowed: ${allowedHosts.join(', ') || 'none'}`,
+    );
+  // The relaxed policy: legacy images without alt text in imported articles are listed, not fatal.
+  const { failing: problems, relaxed: legacy } = splitByRelaxedPolicy(all, imported);
+  if (legacy.length)
+    log.warn(
+      `${legacy.length} legacy image(s) without alt text in imported articles (relaxed policy; see content/imports/*/report.md):\n  ${legacy.map((p) => `${relative(process.cwd(), imported.get(idOf(p))?.file ?? p.file)}: ${p.message}`).join('\n  ')}`,
+    );
+  if (problems.length > 0) {
+    const where = (p: Problem) => {
+      const source = articles.get(idOf(p))?.[0];
+      if (!source) return `dist/${p.file}:${p.line}`;
+      // The line of the link as written (without the base path the build added), from the parsed source.
+      const written = p.target ? [p.target.replace(base, '/').replace(/^\/\//, '/'), p.target] : [];
+      const line = lineOfTarget(source, written);
+      const rel = relative(process.cwd(), source);
+      return `${rel && !rel.startsWith('..') ? rel : source}${line ? `:${line}` : ''}`;
+    };
+    throw new Error(
+      `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}\n  see docs/writing.md#links-and-images`,
+    );
+  }
+  log.info(
+    `checked links, anchors, images and external links of ${site.htmlFiles.filter((f) => f.startsWith('articles/')).length} article pages in ${Math.round(performance.now() - started)} ms`,
+  );
 }

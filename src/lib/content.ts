@@ -69,3 +69,24 @@ export const articlesOfType = (articles: Article[], type: ArticleType) => articl
 /** A series in reading order: oldest first. */
 export const articlesInSeries = (articles: Article[], id: string) =>
   articles.filter((a) => a.data.series === id).reverse();
+
+let seriesCache: Promise<ReadonlyMap<string, readonly Article[]>> | undefined;
+
+/**
+ * The articles of every series, newest first (as getArticles lists them), grouped in one pass once per build:
+ * filtering the whole archive once per series, or once per article page of a series, grows as n² with the archive.
+ */
+export function getArticlesBySeries(): Promise<ReadonlyMap<string, readonly Article[]>> {
+  seriesCache ??= getArticles().then((articles) => {
+    const bySeries = new Map<string, Article[]>();
+    for (const a of articles) {
+      const id = a.data.series;
+      if (id === undefined) continue;
+      const list = bySeries.get(id);
+      if (list) list.push(a);
+      else bySeries.set(id, [a]);
+    }
+    return bySeries;
+  });
+  return seriesCache;
+}

@@ -9,6 +9,7 @@ import { formatDate } from './dates.ts';
 import { finalDate, lifecycleEvents, releaseName, type LifecycleEvent, type LifecycleEventKind } from './lifecycle.ts';
 import { absoluteUrl, paths } from './urls.ts';
 import { SITE } from '../site.config.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export interface EventDistro {
   id: string;
@@ -39,9 +40,6 @@ export function eventGuid(siteUrl: string, e: DatedEvent): string {
   const host = new URL(siteUrl).hostname;
   return `tag:${host},${e.date.toISOString().slice(0, 10)}:lifecycle/${e.distro.id}/${e.release.version}/${e.kind}`;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function eventText(e: DatedEvent): { title: string; summary: string } {
   const name = releaseName(e.distro.data.name, e.release);

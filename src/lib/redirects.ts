@@ -13,6 +13,7 @@ import { articleFiles } from './article-files.ts';
 import { importedArticles } from './imported.ts';
 import { contentDir as defaultContentDir } from '../site.config.ts';
 import { paths } from './urls.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export interface LegacyRedirect {
   /** The old path on this site, without the base path. */
@@ -93,9 +94,6 @@ export function redirectPageFile(from: string): string {
   const rel = from.replace(/^\/+/, '');
   return /\.html?$/i.test(rel) ? rel : `${rel.replace(/\/+$/, '')}/index.html`;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A static redirect page for hosts without redirect rules: canonical link + meta refresh, no script. */
 export function redirectPage(target: string, absolute: string, lang: string): string {

@@ -7,6 +7,7 @@
  */
 import {
   getArticles,
+  getArticlesBySeries,
   getDistros,
   getIndex,
   getSeriesList,
@@ -51,7 +52,12 @@ export function feedScopes(): Promise<Scope[]> {
 export const scopesWithFeeds = async (): Promise<Scope[]> => (await feedScopes()).filter(hasFeed);
 
 async function buildScopes(): Promise<Scope[]> {
-  const [articles, index, series] = await Promise.all([getArticles(), getIndex(), getSeriesList()]);
+  const [articles, index, series, bySeries] = await Promise.all([
+    getArticles(),
+    getIndex(),
+    getSeriesList(),
+    getArticlesBySeries(),
+  ]);
   const scopes: Scope[] = [
     {
       kind: 'site',
@@ -104,7 +110,7 @@ async function buildScopes(): Promise<Scope[]> {
       label: s.data.name,
       description: s.data.description,
       path: paths.series(s.id),
-      articles: articles.filter((a) => a.data.series === s.id),
+      articles: [...(bySeries.get(s.id) ?? [])],
     });
   }
   for (const a of index.authors.values()) {

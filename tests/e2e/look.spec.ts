@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './env.ts';
+import { PAGE_TYPES } from './page-types.ts';
 
 /**
  * Defects found by looking at the screenshot suite and Lighthouse, each pinned by what a reader sees so it cannot
@@ -288,5 +289,34 @@ test.describe('a distribution hub at 320 px', () => {
     // The same right edge as the facts panel below it: the page margin.
     expect(button.x + button.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
     expect(field.x).toBeGreaterThanOrEqual(panel.x - 0.5);
+  });
+});
+
+test.describe('dates at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('no date on any page type breaks over two lines ("30" / "March 2021"), and no page scrolls sideways', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const broken: string[] = [];
+    let seen = 0;
+    for (const path of Object.values(PAGE_TYPES)) {
+      await page.goto(E2E.path(path));
+      const dates = await page.locator('time').evaluateAll((ts) =>
+        ts
+          .filter((t) => t.getClientRects().length > 0)
+          .map((t) => ({
+            text: t.textContent!.trim(),
+            // An inline element that wraps has one box per line.
+            lines: new Set([...t.getClientRects()].map((r) => Math.round(r.top))).size,
+          })),
+      );
+      seen += dates.length;
+      for (const d of dates) if (d.lines > 1) broken.push(`${path}: ${d.text}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    expect(seen).toBeGreaterThan(20);
+    expect(broken).toEqual([]);
   });
 });

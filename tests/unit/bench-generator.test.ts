@@ -20,7 +20,7 @@ import { parseAstroLog } from '../../scripts/bench/lib/astro-log.ts';
 import { addOnDisk } from '../../scripts/bench/lib/archive.ts';
 import { BENCH_BUILD_DATE, type BuildMeasure } from '../../scripts/bench/lib/astro-build.ts';
 import { publishing } from '../../scripts/bench/lib/report.ts';
-import { archiveQueries } from '../../scripts/bench/lib/queries.ts';
+import { archiveQueries, articlesOnDisk } from '../../scripts/bench/lib/queries.ts';
 import { createRng } from '../../scripts/bench/lib/prng.ts';
 import * as V from '../../scripts/bench/lib/vocabulary.ts';
 
@@ -419,5 +419,18 @@ describe('search queries of a synthetic archive', { timeout: 30_000 }, () => {
     }
     for (const p of pairs) expect(p.articles).toBeGreaterThanOrEqual(1);
     expect(new Set(picks.map((p) => p.query)).size).toBe(picks.length);
+  });
+
+  it("picks the same queries from the archive written to disk (search on an earlier run's archive)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-queries-'));
+    try {
+      mkdirSync(join(dir, 'articles'));
+      for (const a of archive) writeFileSync(join(dir, 'articles', `${a.slug}.${a.ext}`), serializeArticle(a));
+      const fromDisk = articlesOnDisk(dir);
+      expect(fromDisk).toHaveLength(archive.length);
+      expect(archiveQueries(fromDisk)).toEqual(archiveQueries(archive));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,12 @@ describe('legacy redirects', () => {
     expect(html).toContain('<link rel="canonical" href="https://s.example/downstream/articles/x/">');
     expect(html).not.toMatch(/<script|<style/);
   });
+  it('escapes an address as HTML in the redirect page, after encoding it as a URL', () => {
+    const html = redirectPage('/d/articles/q&a"x/', 'https://s.example/d/articles/q&a"x/', 'en');
+    expect(html).toContain(
+      '<p>This article has moved to <a href="/d/articles/q&amp;a%22x/">https://s.example/d/articles/q&amp;a%22x/</a>.</p>',
+    );
+  });
 });
 
 describe('WordPress ?p=<id> redirects', () => {

@@ -34,6 +34,13 @@ import {
   rgb,
 } from '../../src/integrations/social-images/raster.ts';
 import { FontBook, fontsFor } from '../../src/integrations/social-images/fonts.ts';
+import {
+  CARD,
+  HEADLINE,
+  articleFrame,
+  articleLayout,
+  defaultLayout,
+} from '../../src/integrations/social-images/cards.ts';
 import { shapeLine } from '../../src/integrations/social-images/shape.ts';
 import { drawIcons, FAVICON_FILE, ICONS } from '../../src/integrations/social-images/icons.ts';
 import { parseSocialCards, socialCard } from '../../src/lib/social-card.ts';
@@ -297,6 +304,67 @@ function pngChunks(png: Uint8Array): { types: string[]; colourType: number } {
   }
   return { types, colourType: png[25]! };
 }
+
+describe('card layout', () => {
+  // Noto Sans: hhea ascender 1069, descender -293, 1000 units per em.
+  const noto = { ascent: 1.069, descent: 0.293 };
+  const card = { id: 'x', kicker: 'News', headline: '', distro: 'Fedora Linux', dateLabel: '23 April 2024' };
+  const byText = <T extends { text: string }>(texts: T[], text: string): T => texts.find((t) => t.text === text)!;
+
+  it('puts every text where the satori card had it (Fedora 42, two lines at 76 px)', () => {
+    // Positions read from satori's SVG for this card (embedFont: false writes each text's x and baseline).
+    const fit = { fontSize: 76, lines: ['Fedora 42 released', 'with a new installer'] };
+    const { texts, pill } = articleLayout(card, fit, 163.54, noto);
+    const at = (text: string) => [byText(texts, text).x, byText(texts, text).baseline];
+    expect(at('NEWS')).toEqual([80, 225]);
+    expect(at('Fedora 42 released')).toEqual([80, 324]);
+    expect(at('with a new installer')).toEqual([80, 412]);
+    expect(at('Fedora Linux')).toEqual([104, 550]);
+    expect(at('23 April 2024')).toEqual([316, 550]);
+    expect(pill).toEqual({ x: 80, y: 513, width: 212, height: 55 });
+    expect(articleFrame('Downstream', noto)).toMatchObject({
+      mark: { x: 80, y: 56, width: 56, height: 56 },
+      bar: { x: 0, y: 616, width: CARD.width, height: 14 },
+      wordmark: { x: 154, baseline: 99 },
+    });
+  });
+
+  it('keeps the kicker and headline centred between wordmark and foot, lines a whole line box apart', () => {
+    for (const n of [1, 2, 3, 4]) {
+      const fit = { fontSize: 42, lines: Array.from({ length: n }, (_, i) => `line ${i}`) };
+      const { texts } = articleLayout(card, fit, 100, noto);
+      const baselines = fit.lines.map((l) => byText(texts, l).baseline);
+      for (let i = 1; i < n; i++) expect(baselines[i]! - baselines[i - 1]!).toBe(Math.round(42 * HEADLINE.lineHeight));
+      // Space above the kicker's box and below the last line's box differ by at most a pixel.
+      const kickerTop = byText(texts, 'NEWS').baseline - 26 * noto.ascent;
+      const lastBottom = baselines[n - 1]! + 42 * noto.descent + (42 * HEADLINE.lineHeight - 42 * 1.362) / 2;
+      expect(Math.abs(kickerTop - 112 - (513 - lastBottom))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('starts the date at the left margin when there is no distribution tag', () => {
+    const { texts, pill } = articleLayout({ ...card, distro: '' }, { fontSize: 76, lines: ['Short'] }, 0, noto);
+    expect(pill).toBeUndefined();
+    expect(byText(texts, '23 April 2024')).toMatchObject({ x: 80, baseline: 560 });
+    expect(texts.map((t) => t.text)).not.toContain('');
+  });
+
+  it("sets a line that starts in a CJK font on that font's baseline", () => {
+    const cjk = { ascent: 1.16, descent: 0.288 };
+    const fit = { fontSize: 76, lines: ['Fedora 40 と openSUSE の', '新しいリリース', '출시'] };
+    const { texts } = articleLayout(card, fit, 100, noto, [noto, cjk, cjk]);
+    expect(fit.lines.map((l) => byText(texts, l).baseline)).toEqual([280, 372, 460]);
+  });
+
+  it("centres the default card's wordmark and tagline", () => {
+    const layout = defaultLayout({ name: 'Downstream', tagline: 'News' }, noto);
+    expect(layout.mark).toEqual({ x: 100, y: 206, width: 128, height: 128 });
+    expect(layout.texts.map((t) => [t.text, t.x, t.baseline])).toEqual([
+      ['Downstream', 269, 310],
+      ['News', 100, 419],
+    ]);
+  });
+});
 
 describe('palette PNG encoding', () => {
   const palette = new Uint8Array([252, 252, 250, 11, 92, 173, 27, 28, 30]);

@@ -8,7 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
  * - "bare": a minimal Astro project with the same Markdown pipeline (unified + remark-gfm + rehype-slug, Prism),
  *   MDX, and one route rendering each article in a minimal layout. Our overhead is site minus bare.
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured, dirSize, topLevelSizes, type RunResult } from './measure.ts';
@@ -68,7 +68,10 @@ export interface BuildMeasure {
 
 function ensureNodeModules(dir: string, repo: string): void {
   const link = join(dir, 'node_modules');
-  if (!existsSync(link)) symlinkSync(join(repo, 'node_modules'), link, 'dir');
+  const target = join(repo, 'node_modules');
+  // A work folder copied from another checkout links to that checkout's node_modules (or to nothing any more).
+  if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() && readlinkSync(link) !== target) rmSync(link);
+  if (!existsSync(link)) symlinkSync(target, link, 'dir');
 }
 
 export function makeSiteProject(projDir: string, repo: string): void {
@@ -285,13 +288,14 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   const before = codeFingerprint(o.repo);
   const astro = [process.execPath, join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir];
   const steps = join(o.repo, 'scripts/bench/lib/build-steps.ts');
-  // The real site is built as `npm run build` builds it: content source checks, `astro build`, then social images
-  // and Pagefind in their own processes after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
+  // The real site is built as `npm run build` builds it: content source checks, `astro build`, then the article
+  // checks, social images and Pagefind in their own processes after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
   const commands = o.pagefindCli
     ? [astro, [process.execPath, join(o.repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', o.outDir]]
     : [
         [process.execPath, steps, 'sources', o.contentDir],
         astro,
+        [process.execPath, join(o.repo, 'scripts/build/article-checks.ts'), o.outDir],
         [process.execPath, steps, 'social', o.outDir, join(o.projDir, '.cache')],
         [process.execPath, steps, 'index', o.outDir],
       ];
@@ -303,7 +307,7 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
       CONTENT_DIR: o.contentDir,
       NO_COLOR: '1',
       // As scripts/build.ts: social images are drawn by the step after Astro (the bare reference has none).
-      ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro' }),
+      ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro', DOWNSTREAM_CONTENT_CHECKS: 'after-astro' }),
       ...o.env,
       ...(o.heapLimitMb
         ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }

@@ -2,11 +2,12 @@
  * The steps `npm run build` (scripts/build.ts) runs around `astro build`, for the benchmark's own project roots:
  *
  *   node scripts/bench/lib/build-steps.ts sources <content dir>          content source checks (before Astro)
+ *   node scripts/build/article-checks.ts <out dir>                      article page checks (after Astro)
  *   node scripts/bench/lib/build-steps.ts social <out dir> <cache dir>   social images (after Astro)
  *   node scripts/bench/lib/build-steps.ts index <out dir>                drop non-public files, Pagefind index (after)
  *
  * Each runs in its own process, as in the real build, where social images and Pagefind run after Astro's process
- * has exited (Astro runs with DOWNSTREAM_SOCIAL_IMAGES=after-astro).
+ * has exited (Astro runs with DOWNSTREAM_SOCIAL_IMAGES=after-astro and DOWNSTREAM_CONTENT_CHECKS=after-astro).
  * They log in the "[downstream:<step>] … in X ms" form the log parser reads.
  */
 import { resolve } from 'node:path';

@@ -4,6 +4,15 @@
  * generator's vocabulary (a fixed list of common words such as "kernel" matches 60-70 % of a synthetic archive and
  * measures Pagefind's worst case instead).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** What query picking reads of an article. */
+export interface QueryArticle {
+  body: string;
+  frontMatter: { title: string };
+}
 
 export interface QueryPick {
   query: string;
@@ -30,7 +39,7 @@ function spread<T>(list: readonly T[], n: number): T[] {
 }
 
 export function archiveQueries(
-  articles: readonly { body: string; frontMatter: { title: string } }[],
+  articles: readonly QueryArticle[],
   { band = [0.01, 0.05], singles = 8, pairs = 4, pairShare = 0.002 }: QueryOptions = {},
 ): QueryPick[] {
   const docs = articles.map((a) => wordsOf(`${a.frontMatter.title}\n${a.body}`));
@@ -57,4 +66,21 @@ export function archiveQueries(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const pairPicks = spread(pairList, pairs).map(([query, n]) => ({ query, articles: n }));
   return [...chosen, ...pairPicks];
+}
+
+/**
+ * The articles of a content tree on disk (title and body), for picking queries when the bench measures search on an
+ * archive an earlier run built (`--only search`) instead of one it generated itself.
+ */
+export function articlesOnDisk(contentDir: string): QueryArticle[] {
+  const dir = join(contentDir, 'articles');
+  return readdirSync(dir)
+    .filter((f) => /^[^_].*\.mdx?$/.test(f))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
+      const fm = m ? (parseYaml(m[1]!) as { title?: unknown }) : {};
+      return { body: m ? text.slice(m[0].length) : text, frontMatter: { title: String(fm.title ?? '') } };
+    });
 }

@@ -2,35 +2,23 @@
  * Caddy 2: directives to `import` inside a site block whose `root` holds the build (at the base path), and an
  * example Caddyfile around them.
  */
-import {
-  CACHE,
-  CONTENT_TYPES,
-  DIRECTORY_INDEX,
-  GENERATED_NOTE,
-  HOST_FILES,
-  IMMUTABLE_DIRS_PATTERN,
-  NOT_FOUND_PAGE,
-  contentTypeHeader,
-  escapeRegExp,
-  quoted,
-  type HostPolicy,
-} from './policy.ts';
+import * as host from './policy.ts';
 
 const q = (s: string) => `"${s.replace(/"/g, '\\"')}"`;
 
 /** The site-block body. Caddy orders directives itself (header before redir before file_server). */
-export function caddySiteBody(policy: HostPolicy): string {
+export function caddySiteBody(policy: host.HostPolicy): string {
   const { base, site } = policy;
-  const b = escapeRegExp(base);
+  const b = host.escapeRegExp(base);
   const scope = base === '/' ? '/*' : `${base.slice(0, -1)} ${base}*`;
-  const immutable = `^${b}${IMMUTABLE_DIRS_PATTERN}/`;
+  const immutable = `^${b}${host.IMMUTABLE_DIRS_PATTERN}/`;
   const securityHeaders = Object.entries(policy.headers).map(([k, v]) => `\t${k} ${q(v)}`);
   const lines = [
     `# Downstream at ${base} on Caddy 2, for ${site}. Import inside your site block, after \`root * <folder>\``,
     base === '/'
       ? '# where the folder is the build itself.'
       : `# where the folder holds the build as ${base.slice(1, -1)}/.`,
-    GENERATED_NOTE,
+    host.GENERATED_NOTE,
     '',
     '# Security headers on every response under the base, redirects and errors included.',
     `@downstream path ${scope}`,
@@ -38,26 +26,26 @@ export function caddySiteBody(policy: HostPolicy): string {
     ...securityHeaders,
     '}',
     `@downstream_immutable path_regexp ${immutable}`,
-    `header @downstream_immutable Cache-Control ${q(CACHE.immutable)}`,
+    `header @downstream_immutable Cache-Control ${q(host.CACHE.immutable)}`,
     '@downstream_revalidate {',
     `\tpath ${scope}`,
     `\tnot path_regexp ${immutable}`,
     '}',
-    `header @downstream_revalidate Cache-Control ${q(CACHE.revalidate)}`,
-    ...Object.entries(CONTENT_TYPES).flatMap(([ext, ct]) => [
+    `header @downstream_revalidate Cache-Control ${q(host.CACHE.revalidate)}`,
+    ...Object.entries(host.CONTENT_TYPES).flatMap(([ext, ct]) => [
       `@downstream_type_${ext} {`,
       `\tpath *.${ext}`,
       `\tpath_regexp ^${b}`,
       '}',
-      `header @downstream_type_${ext} Content-Type ${q(contentTypeHeader(ct))}`,
+      `header @downstream_type_${ext} Content-Type ${q(host.contentTypeHeader(ct))}`,
     ]),
     '',
     '# Files for other hosts are configuration, not content.',
-    `@downstream_hostfiles path ${HOST_FILES.map((f) => base + f).join(' ')}`,
+    `@downstream_hostfiles path ${host.HOST_FILES.map((f) => base + f).join(' ')}`,
     'error @downstream_hostfiles 404',
     '',
     ...(policy.redirects.length > 0 ? ['# Legacy URLs of imported articles.'] : []),
-    ...policy.redirects.map((r) => `redir ${quoted(r.from)} ${r.to} 301`),
+    ...policy.redirects.map((r) => `redir ${host.quoted(r.from)} ${r.to} 301`),
     ...(policy.queryRedirects.length > 0 ? ['# WordPress ?p=<id> links of imported articles.'] : []),
     ...policy.queryRedirects.flatMap((q) => [
       `@downstream_wp_${q.param}_${q.value} {`,
@@ -68,8 +56,8 @@ export function caddySiteBody(policy: HostPolicy): string {
     ]),
     '# A directory without its trailing slash: 301 to the canonical URL on the configured site.',
     '@downstream_directory {',
-    `\tpath_regexp ^${escapeRegExp(base.slice(0, -1))}(/.*[^/])?$`,
-    `\tfile {path}/${DIRECTORY_INDEX}`,
+    `\tpath_regexp ^${host.escapeRegExp(base.slice(0, -1))}(/.*[^/])?$`,
+    `\tfile {path}/${host.DIRECTORY_INDEX}`,
     '}',
     `redir @downstream_directory ${site}{path}/ 301`,
     '',
@@ -80,11 +68,11 @@ export function caddySiteBody(policy: HostPolicy): string {
     'handle_errors {',
     '\t@downstream_404 expression "{err.status_code} == 404"',
     '\thandle @downstream_404 {',
-    `\t\trewrite * ${base}${NOT_FOUND_PAGE}`,
+    `\t\trewrite * ${base}${host.NOT_FOUND_PAGE}`,
     '\t\theader {',
     ...securityHeaders.map((l) => `\t${l}`),
-    `\t\t\tCache-Control ${q(CACHE.revalidate)}`,
-    `\t\t\tContent-Type ${q(contentTypeHeader(CONTENT_TYPES.html!))}`,
+    `\t\t\tCache-Control ${q(host.CACHE.revalidate)}`,
+    `\t\t\tContent-Type ${q(host.contentTypeHeader(host.CONTENT_TYPES.html!))}`,
     '\t\t}',
     '\t\tfile_server',
     '\t}',
@@ -95,6 +83,6 @@ export function caddySiteBody(policy: HostPolicy): string {
 }
 
 /** An example Caddyfile serving the site on its configured host name (Caddy obtains the certificate). */
-export function caddyfile(policy: HostPolicy, root = '/srv/www'): string {
+export function caddyfile(policy: host.HostPolicy, root = '/srv/www'): string {
   return [`${new URL(policy.site).host} {`, `\troot * ${root}`, '\timport downstream.caddy', '}', ''].join('\n');
 }

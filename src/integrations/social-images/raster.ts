@@ -123,11 +123,23 @@ export class GlyphCache {
   /** Glyphs rasterised so far (for tests and the build log). */
   rasterised = 0;
 
+  /**
+   * @param limit Masks kept at most: a Latin archive needs a few thousand, a CJK one could need hundreds of
+   * thousands (about 5 kB each at headline sizes), so past the limit the cache starts again. Masks are the same
+   * whenever they are drawn, so this changes the time a card takes, never its pixels.
+   */
+  constructor(limit = 8_000) {
+    this.limit = limit;
+  }
+
+  readonly limit: number;
+
   /** The mask of a glyph with its pen at x = phase / PHASES on the baseline, or null for an empty glyph. */
   get(font: LoadedFont, glyph: number, size: number, phase: number): Mask | null {
     const key = `${font.name} ${glyph} ${size} ${phase}`;
     let mask = this.masks.get(key);
     if (mask === undefined) {
+      if (this.masks.size >= this.limit) this.masks.clear();
       mask = rasteriseGlyph(font, glyph, size, phase / PHASES);
       this.masks.set(key, mask);
       this.rasterised++;
