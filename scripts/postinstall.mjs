@@ -5,7 +5,7 @@
 // 1. The `node` devDependency (Node 24, README "Quick start") unpacks its platform's whole release archive,
 //    67 MB of it C headers in include/ for compiling native addons against that Node. Nothing here compiles one
 //    (native packages ship prebuilt binaries, and node-gyp fetches its own headers for official builds).
-// 2. Source maps of installed packages (*.js.map and the like, about 40 MB, 17 MB of them satori's): only a
+// 2. Source maps of installed packages (*.js.map and the like: about 40 MB while satori was installed): only a
 //    debugger stepping through a dependency's original source reads them. Node reads them only with
 //    --enable-source-maps, which nothing here sets, and the build does not emit source maps.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
