@@ -66,9 +66,9 @@ export const articlesWithTopic = (articles: Article[], id: string) =>
 export const articlesByAuthor = (articles: Article[], id: string) =>
   articles.filter((a) => a.data.authors.some((t) => t === id));
 export const articlesOfType = (articles: Article[], type: ArticleType) => articles.filter((a) => a.data.type === type);
-/** A series in reading order: oldest first. */
-export const articlesInSeries = (articles: Article[], id: string) =>
-  articles.filter((a) => a.data.series === id).reverse();
+/** A series in reading order, oldest first, from the lists of getArticlesBySeries(). */
+export const articlesInSeries = (bySeries: ReadonlyMap<string, readonly Article[]>, id: string): Article[] =>
+  [...(bySeries.get(id) ?? [])].reverse();
 
 let seriesCache: Promise<ReadonlyMap<string, readonly Article[]>> | undefined;
 
