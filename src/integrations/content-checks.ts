@@ -92,7 +92,7 @@ export function checkBuiltArticles({ out, base, contentDir, cacheDir, log }: Art
   const facts = new Map<string, PageFacts>();
   const factsOf = (file: string) => {
     let f = facts.get(file);
-    if (!f) facts.set(file, (f = cache.factsOf(file, readFileSync(join(out, file), 'utf8'))));
+    if (!f) facts.set(file, (f = cache.factsOf(file, readFileSync(join(out, file)))));
     return f;
   };
   const ids = new Map<string, Set<string>>();

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pageFacts, type PageFacts } from './page-facts.ts';
 
+const utf8 = new TextDecoder();
 const CODE = ['./page-facts.ts', './page-facts-cache.ts', '../../lib/external-links.ts'];
 
 /** A hash of the code that reads facts from a page and of the parser it reads them with. */
@@ -33,8 +34,11 @@ export function factsCodeVersion(): string {
 }
 
 export interface FactsCache {
-  /** The facts of one page, from the cache when the same path had the same bytes before, else read now. */
-  factsOf(file: string, html: string): PageFacts;
+  /**
+   * The facts of one page, from the cache when the same path had the same bytes before, else read now. Give the
+   * file's bytes: a page found in the cache is hashed, never decoded.
+   */
+  factsOf(file: string, bytes: Uint8Array | string): PageFacts;
   /** How many pages came from the cache and how many were read. */
   readonly hits: number;
   readonly misses: number;
@@ -64,12 +68,12 @@ export function factsCache(dir: string | undefined): FactsCache {
   let hits = 0;
   let misses = 0;
   return {
-    factsOf(path, html) {
-      const key = createHash('sha256').update(path).update('\0').update(html).digest('base64url');
+    factsOf(path, bytes) {
+      const key = createHash('sha256').update(path).update('\0').update(bytes).digest('base64url');
       let facts = used[key] ?? old[key];
       if (facts) hits++;
       else {
-        facts = pageFacts(html);
+        facts = pageFacts(typeof bytes === 'string' ? bytes : utf8.decode(bytes));
         misses++;
       }
       used[key] = facts;
