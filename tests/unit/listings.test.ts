@@ -208,13 +208,28 @@ describe('feeds', () => {
     ]);
     expect(feedRoutes([], (scope: { dir: string }) => scope.dir, 'feed')).toEqual([]);
   });
-  it('absolutizes every relative URL and drops heading anchors', () => {
+  it.each([false, true])('absolutizes every relative URL and drops heading anchors (in place: %s)', (serialized) => {
     const html = absolutizeHtml(
       '<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>',
       'https://x.example/d/articles/a/',
+      { serialized },
     );
     expect(html).toBe(
       '<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>',
+    );
+  });
+  it('rewrites Markdown HTML in place exactly as the tree pass does, and falls back to it when unsure', () => {
+    const page = 'https://x.example/d/articles/a/';
+    const inputs = [
+      // As our unified pipeline writes it: entities, an anchor with an element inside, a query with &, a video.
+      '<h2 id="a-b">A &#x26; B<a class="heading-anchor" href="#a-b" aria-label="Link"><span aria-hidden="true">#</span></a></h2>\n<p>See <a href="/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="y.png" alt="a &#x22;y&#x22;"> and <video poster="p.jpg" src="https://v.example/v.mp4"></video>.</p>',
+      // Not in hast-util-to-html's form: single quotes and a self-closed void element.
+      "<p><a href='/d/q/'>q</a><br/><img src='z.png' alt=''></p>",
+    ];
+    for (const html of inputs)
+      expect(absolutizeHtml(html, page, { serialized: true })).toBe(absolutizeHtml(html, page));
+    expect(absolutizeHtml(inputs[0]!, page, { serialized: true })).toBe(
+      '<h2 id="a-b">A &#x26; B</h2>\n<p>See <a href="https://x.example/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="https://x.example/d/articles/a/y.png" alt="a &#x22;y&#x22;"> and <video poster="https://x.example/d/articles/a/p.jpg" src="https://v.example/v.mp4"></video>.</p>',
     );
   });
 });
