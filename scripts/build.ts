@@ -161,7 +161,7 @@ async function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
             `astro build ran out of JavaScript heap during ${astroStepInLog(output)}: its V8 heap cap is ${cap.mb} MiB ` +
               `(${cap.from === 'default' ? 'the default' : `from ${cap.from}`}). Raise it, e.g. ` +
               `${ASTRO_HEAP_ENV}=${Math.max(cap.mb * 2, ASTRO_HEAP_DEFAULT_MB)} npm run build ` +
-              `(the whole build needs that much memory plus about 1.5 GiB for the bundler's native memory)`,
+              `(the machine needs about 1.5 GiB more than the cap: the bundler also uses memory outside that heap)`,
           )
         : new StepFailed(`astro build ${exited(code, signal)}`),
   );
