@@ -29,6 +29,7 @@ import { DEFER_ENV, writeSocialImages } from '../src/integrations/social-images/
 import { CHECKS_DEFER_ENV } from '../src/integrations/content-checks.ts';
 import { cacheDir, contentDir } from '../src/site.config.ts';
 import { astroStepInLog, heapExhaustedInLog, pluginFailuresInLog } from './build/astro-log.ts';
+import { ASTRO_HEAP_ENV, astroHeapCap, heapExhaustedMessage, type AstroHeapCap } from './build/astro-heap.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -116,53 +117,23 @@ function runStep(
 const exited = (code: number | null, signal: NodeJS.Signals | null) =>
   signal ? `was killed by ${signal}` : `failed (exit code ${code})`;
 
-/** Operators set the V8 heap cap of Astro's process (MiB) with this variable. */
-const ASTRO_HEAP_ENV = 'DOWNSTREAM_ASTRO_HEAP_MB';
-/**
- * The default cap, from measurements at 10,000 articles (bench/results/memory-10k-cap.md): with Node's default
- * limit V8 let Astro's heap grow to about 4 GiB before collecting; capped, the same builds stay below 4 GiB for the
- * whole process tree and spend less time in garbage collection.
- */
-const ASTRO_HEAP_DEFAULT_MB = 2560;
-
-/**
- * The V8 heap cap for Astro's process: DOWNSTREAM_ASTRO_HEAP_MB if set; none of ours when the operator's
- * NODE_OPTIONS already sets --max-old-space-size (theirs applies as it is); otherwise the default.
- */
-function astroHeapCap(env: NodeJS.ProcessEnv): { mb: number; from: string } {
-  const raw = env[ASTRO_HEAP_ENV];
-  if (raw !== undefined && raw.trim() !== '') {
-    if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
-      throw new StepFailed(
-        `${ASTRO_HEAP_ENV}="${raw}" is not a size: give the V8 heap cap of Astro's process in MiB, e.g. ${ASTRO_HEAP_ENV}=${ASTRO_HEAP_DEFAULT_MB * 2}`,
-      );
-    }
-    return { mb: Number(raw), from: ASTRO_HEAP_ENV };
-  }
-  const fromNodeOptions = /(?:^|\s)--max[-_]old[-_]space[-_]size[= ](\d+)/.exec(env.NODE_OPTIONS ?? '');
-  if (fromNodeOptions) return { mb: Number(fromNodeOptions[1]), from: 'NODE_OPTIONS' };
-  return { mb: ASTRO_HEAP_DEFAULT_MB, from: 'default' };
-}
-
 async function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
-  const cap = astroHeapCap(process.env);
-  // A flag on the command line wins over NODE_OPTIONS; when the cap came from NODE_OPTIONS, that already applies.
-  const heapArgs = cap.from === 'NODE_OPTIONS' ? [] : [`--max-old-space-size=${cap.mb}`];
+  let cap: AstroHeapCap;
+  try {
+    cap = astroHeapCap(process.env);
+  } catch (error) {
+    throw new StepFailed((error as Error).message);
+  }
   log(
     `astro build with a V8 heap cap of ${cap.mb} MiB (${cap.from === 'default' ? `default; ${ASTRO_HEAP_ENV} sets it` : cap.from})`,
   );
   return runStep(
-    [...heapArgs, ASTRO, 'build', '--outDir', outDir, ...astroArgs],
+    [...cap.nodeArgs, ASTRO, 'build', '--outDir', outDir, ...astroArgs],
     // Social images and the article checks run below, once Astro's memory is freed.
     { ...process.env, [DEFER_ENV]: 'after-astro', [CHECKS_DEFER_ENV]: 'after-astro' },
     (output, code, signal) =>
       heapExhaustedInLog(output)
-        ? new StepFailed(
-            `astro build ran out of JavaScript heap during ${astroStepInLog(output)}: its V8 heap cap is ${cap.mb} MiB ` +
-              `(${cap.from === 'default' ? 'the default' : `from ${cap.from}`}). Raise it, e.g. ` +
-              `${ASTRO_HEAP_ENV}=${Math.max(cap.mb * 2, ASTRO_HEAP_DEFAULT_MB)} npm run build ` +
-              `(the machine needs about 1.5 GiB more than the cap: the bundler also uses memory outside that heap)`,
-          )
+        ? new StepFailed(heapExhaustedMessage(cap, astroStepInLog(output)))
         : new StepFailed(`astro build ${exited(code, signal)}`),
   );
 }
