@@ -11,6 +11,7 @@ import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { dateProblem, mdxNeedsParse } from '../../scripts/build/content-sources.ts';
 import { astroStepInLog, heapExhaustedInLog, pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
+import { astroHeapCap, heapExhaustedMessage } from '../../scripts/build/astro-heap.ts';
 import { astroArticleId } from '../../src/lib/article-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -229,5 +230,38 @@ describe("Astro's step when its process runs out of heap", () => {
       ),
     ).toBe(true);
     expect(heapExhaustedInLog(lines.join('\n'))).toBe(false);
+  });
+});
+
+describe("the heap cap of Astro's process", () => {
+  it('takes DOWNSTREAM_ASTRO_HEAP_MB first, then an operator’s NODE_OPTIONS as it is, then the default', () => {
+    expect(astroHeapCap({})).toEqual({ mb: 2560, from: 'default', nodeArgs: ['--max-old-space-size=2560'] });
+    expect(astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: ' 3072 ', NODE_OPTIONS: '--max-old-space-size=8192' })).toEqual({
+      mb: 3072,
+      from: 'DOWNSTREAM_ASTRO_HEAP_MB',
+      nodeArgs: ['--max-old-space-size=3072'],
+    });
+    // The operator's flag applies through NODE_OPTIONS itself; ours on the command line would override it.
+    expect(astroHeapCap({ NODE_OPTIONS: '--enable-source-maps --max_old_space_size=6144' })).toEqual({
+      mb: 6144,
+      from: 'NODE_OPTIONS',
+      nodeArgs: [],
+    });
+    expect(astroHeapCap({ NODE_OPTIONS: '--enable-source-maps' }).mb).toBe(2560);
+  });
+
+  it('refuses a value that is not a size, saying how to write one', () => {
+    expect(() => astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: '4G' })).toThrow(
+      `DOWNSTREAM_ASTRO_HEAP_MB="4G" is not a size: give the V8 heap cap of Astro's process in MiB, e.g. DOWNSTREAM_ASTRO_HEAP_MB=5120`,
+    );
+    expect(() => astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: '0' })).toThrow('is not a size');
+  });
+
+  it('says how to raise it when Astro runs out of it', () => {
+    expect(heapExhaustedMessage(astroHeapCap({ NODE_OPTIONS: '--max-old-space-size=4096' }), 'bundling (Vite)')).toBe(
+      'astro build ran out of JavaScript heap during bundling (Vite): its V8 heap cap is 4096 MiB (from NODE_OPTIONS). ' +
+        'Raise it, e.g. DOWNSTREAM_ASTRO_HEAP_MB=8192 npm run build ' +
+        '(the machine needs about 1.5 GiB more than the cap: the bundler also uses memory outside that heap)',
+    );
   });
 });
