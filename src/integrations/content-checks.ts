@@ -1,14 +1,15 @@
 import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexDist } from './checks/dist-index.ts';
-import { externalLinks, imageAlt, internalLinks, runChecks, type Problem } from './checks/rules.ts';
+import { indexDist, urlForFile } from './checks/dist-index.ts';
+import { linkProblem, type Problem } from './checks/rules.ts';
+import { factsCache } from './checks/page-facts-cache.ts';
+import type { PageFacts } from './checks/page-facts.ts';
 import { articleFiles } from '../lib/article-files.ts';
 import { duplicateArticleUrls, lineOfTarget } from './checks/content-files.ts';
 import { remoteImageHosts } from '../lib/remote-images.ts';
-import { remoteImageCheck, remoteImagesIn } from './checks/remote-images.ts';
-import { loadPage } from './checks/dist-index.ts';
+import { remoteImageProblems } from './checks/remote-images.ts';
 import { RELAXED_GATES, relaxedGatesUsed, relaxedPolicyArticles, splitByRelaxedPolicy } from '../lib/imported.ts';
 
 /**
@@ -18,9 +19,13 @@ import { RELAXED_GATES, relaxedGatesUsed, relaxedPolicyArticles, splitByRelaxedP
  */
 export default function contentChecks({ base, contentDir }: { base: string; contentDir: string }): AstroIntegration {
   const articlesDir = `${contentDir}/articles`;
+  let cacheDir: string | undefined;
   return {
     name: 'downstream:content-checks',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:start': ({ logger }) => {
         const dupes = duplicateArticleUrls(articlesDir);
         if (dupes.length) throw new Error(`Duplicate article URLs:\n  ${dupes.join('\n  ')}`);
@@ -42,7 +47,7 @@ export default function contentChecks({ base, contentDir }: { base: string; cont
         }
         const out = fileURLToPath(dir);
         try {
-          checkBuiltArticles({ out, base, contentDir, log: logger });
+          checkBuiltArticles({ out, base, contentDir, cacheDir, log: logger });
         } catch (error) {
           rmSync(out, { recursive: true, force: true });
           throw error;
@@ -64,6 +69,8 @@ export interface ArticleCheckOptions {
   out: string;
   base: string;
   contentDir: string;
+  /** The project's cache directory: the facts of unchanged pages are read from it (checks/page-facts-cache.ts). */
+  cacheDir?: string;
   log: { info: (message: string) => void; warn: (message: string) => void };
 }
 
@@ -72,7 +79,7 @@ export interface ArticleCheckOptions {
  * links without rel="noopener", remote images from hosts the CSP does not allow. Throws one error listing every
  * problem with its source file and line; leaves the output alone (the caller decides what a failure removes).
  */
-export function checkBuiltArticles({ out, base, contentDir, log }: ArticleCheckOptions): void {
+export function checkBuiltArticles({ out, base, contentDir, cacheDir, log }: ArticleCheckOptions): void {
   const articlesDir = `${contentDir}/articles`;
   const started = performance.now();
   const site = indexDist(out, base);
@@ -80,13 +87,39 @@ export function checkBuiltArticles({ out, base, contentDir, log }: ArticleCheckO
   const { articles: imported } = relaxedPolicyArticles(contentDir);
   const idOf = (p: Problem) => p.file.replace(/^articles\//, '').replace(/\/index\.html$/, '');
   const allowedHosts = remoteImageHosts(contentDir);
-  const all = runChecks(site, [internalLinks, imageAlt, externalLinks, remoteImageCheck(allowedHosts)], (file) =>
-    file.startsWith('articles/'),
-  ).filter((p) => p.inContent);
+  // Each page is read once; what it says about itself may come from the cache, what it links to is resolved here.
+  const cache = factsCache(cacheDir);
+  const facts = new Map<string, PageFacts>();
+  const factsOf = (file: string) => {
+    let f = facts.get(file);
+    if (!f) facts.set(file, (f = cache.factsOf(file, readFileSync(join(out, file)))));
+    return f;
+  };
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = ids.get(file);
+    if (!set) ids.set(file, (set = new Set(factsOf(file).ids)));
+    return set;
+  };
+  const pages = site.htmlFiles.filter((f) => f.startsWith('articles/'));
+  const all: Problem[] = [];
   // Every remote image host in use, listed on each build (the CSP allows content/remote-images.yaml).
   const inUse = new Map<string, number>();
-  for (const file of site.htmlFiles.filter((f) => f.startsWith('articles/')))
-    for (const i of remoteImagesIn(loadPage(site, file))) inUse.set(i.host, (inUse.get(i.host) ?? 0) + 1);
+  for (const file of pages) {
+    const page = factsOf(file);
+    const pageUrl = new URL(urlForFile(file, base), 'http://site.invalid');
+    for (const link of page.links) {
+      const found = linkProblem(site, pageUrl, link, idsOf);
+      if (found) all.push({ ...found, file, line: link.line, target: link.raw, inContent: true });
+    }
+    for (const p of page.local) all.push({ ...p, file, inContent: true });
+    all.push(...remoteImageProblems(file, page.remote, allowedHosts));
+    for (const i of page.remote) inUse.set(i.host, (inUse.get(i.host) ?? 0) + 1);
+  }
+  cache.save();
+  log.info(
+    `checked links, anchors, images and external links of ${pages.length} article pages in ${Math.round(performance.now() - started)} ms (pages parsed: ${cache.misses}, facts from the cache: ${cache.hits})`,
+  );
   if (inUse.size)
     log.info(
       `remote image hosts in use: ${[...inUse].map(([h, n]) => `${h} (${n})`).join(', ')}; allowed: ${allowedHosts.join(', ') || 'none'}`,
@@ -111,7 +144,4 @@ export function checkBuiltArticles({ out, base, contentDir, log }: ArticleCheckO
       `${problems.length} problem(s) in article content:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')}\n  see docs/writing.md#links-and-images`,
     );
   }
-  log.info(
-    `checked links, anchors, images and external links of ${site.htmlFiles.filter((f) => f.startsWith('articles/')).length} article pages in ${Math.round(performance.now() - started)} ms`,
-  );
 }

@@ -1,6 +1,6 @@
 /** Everything an article page shows besides its body, asked for by the route and laid out by ArticleLayout. */
 import { articleView, type ArticleView } from './article-view.ts';
-import { getArticlesBySeries, type Article } from './content.ts';
+import { articlesInSeries, getArticlesBySeries, type Article } from './content.ts';
 import { relatedArticles } from './related-articles.ts';
 import { seriesNeighbours, type SeriesNeighbours } from './related.ts';
 
@@ -16,8 +16,7 @@ export async function articlePage(article: Article): Promise<ArticlePage> {
   const view = await articleView(article);
   const related = await relatedArticles(article);
   if (!view.series) return { view, related };
-  // Reading order: oldest first.
-  const items = [...((await getArticlesBySeries()).get(view.series.id) ?? [])].reverse();
+  const items = articlesInSeries(await getArticlesBySeries(), view.series.id);
   return { view, related, series: { items, nav: seriesNeighbours(items, article.id) } };
 }
 

@@ -17,7 +17,9 @@
  * rehype plugin needs `npm run build -- --force`, as Astro's own Markdown cache already does.
  */
 import { createHash } from 'node:crypto';
-import { getArticles, getAuthors, getDistros, getSeriesList, getTopics } from './content.ts';
+import type { PaginateFunction, Params, Props } from 'astro';
+import { SITE } from '../site.config.ts';
+import { getArticles, getAuthors, getDistros, getSeriesList, getTopics, type Article } from './content.ts';
 
 interface EntryLike {
   collection: string;
@@ -105,4 +107,28 @@ export function withCacheKeys<T extends { params: unknown; props?: unknown }>(
   ...extra: unknown[]
 ): (T & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey: pageKey(siteKeyValue, path.params, path.props, ...extra) }));
+}
+
+/** One paginated list of articles: the articles it lists and the route's params and props for each of its pages. */
+export interface Listing<ListParams extends Params, ListProps extends Props> {
+  articles: readonly Article[];
+  params: ListParams;
+  props: ListProps;
+}
+
+/**
+ * The paths of a paginated listing route (sections, desks, topics, distributions, months): the published articles
+ * go to `listings`, which returns one list per section, desk, topic…; each list is paginated with the site's page
+ * size and every page gets its cache key (params, props and the page's articles, plus `extra`, such as the build
+ * clock for a route that shows support status).
+ */
+export async function paginatedListings<ListParams extends Params, ListProps extends Props>(
+  paginate: PaginateFunction,
+  listings: (articles: Article[]) => readonly Listing<ListParams, ListProps>[],
+  ...extra: unknown[]
+) {
+  const [articles, site] = await Promise.all([getArticles(), siteKey()]);
+  return listings(articles).flatMap(({ articles: listed, params, props }) =>
+    withCacheKeys(site, paginate(listed, { params, props, pageSize: SITE.pageSize }), ...extra),
+  );
 }

@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -33,6 +34,17 @@ export function buildFixture(files: Record<string, string> = {}, env: Record<str
   const { dir, contentDir } = fixtureContent(files);
   const outDir = join(dir, 'dist');
   return { ...build(contentDir, outDir, env), contentDir, outDir };
+}
+
+/** Every file under `root` (dot-folders and leftovers included) with the SHA-256 of its bytes. */
+export function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of readdirSync(root, { recursive: true, withFileTypes: true }))
+    if (d.isFile()) {
+      const path = join(d.parentPath, d.name);
+      out[path.slice(root.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  return out;
 }
 
 /** Vitest mirrors import.meta.env into process.env (BASE_URL, DEV, MODE…); a child build must not inherit them. */

@@ -5,12 +5,11 @@
  * generator, real desks, distributions, topics and series) gives related coverage, series, listings and feeds
  * something to share. 60 articles by default; `INCREMENTAL_ARTICLES=1000` runs the same gate at 1,000 by hand.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, ROOT } from './fixture.ts';
+import { build, ROOT, snapshot } from './fixture.ts';
 import { generateArchive, serializeArticle, type GeneratedArticle } from '../../scripts/bench/lib/generator.ts';
 import { addOnDisk, articlePath, readRefs, writeTree } from '../../scripts/bench/lib/archive.ts';
 import { cacheDir } from '../../src/site.config.ts';
@@ -43,17 +42,6 @@ const run = (force = false) => {
 /** Site paths of the pages Astro copied from the previous build instead of rendering them. */
 const restored = (log: string) =>
   new Set([...log.matchAll(/├─ (\S+) \(restored\)/g)].map((m) => m[1]!.replace(/index\.html$/, '')));
-
-/** Every file of a dist tree with the SHA-256 of its bytes. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const d of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (d.isFile()) {
-      const path = join(d.parentPath, d.name);
-      out[path.slice(root.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  return out;
-}
 
 /** The incremental build's dist/, set aside, against a cold (--force) build of the same content. */
 function compareWithCold(name: string): { incremental: string } {

@@ -4,13 +4,12 @@
  * any build, successful or failed, holding the text of a draft or a scheduled article.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { article, BUILD, build, buildEnv, fixtureContent, ROOT } from './fixture.ts';
+import { article, BUILD, build, buildEnv, fixtureContent, ROOT, snapshot } from './fixture.ts';
 
 // Words that appear nowhere but in the bodies of unpublished articles.
 const DRAFT_TEXT = 'quokkaverse draft paragraph';
@@ -24,17 +23,6 @@ const { dir, contentDir } = fixtureContent({
   ),
 });
 const outDir = join(dir, 'dist');
-
-/** Every file under `root` (dot-folders and leftovers included) with the SHA-256 of its bytes. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const d of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (d.isFile()) {
-      const path = join(d.parentPath, d.name);
-      out[path.slice(root.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  return out;
-}
 
 /** Files anywhere beside the content (dist/, staging leftovers) that contain unpublished text, compressed or not. */
 function filesWith(words: string[]): string[] {

@@ -63,7 +63,7 @@ vi.mock('astro:content', () => ({
   }),
 }));
 
-const { getArticles, getIndex, articlesInSeries, articlesOfType, articlesWithDistro } =
+const { getArticles, getArticlesBySeries, getIndex, articlesInSeries, articlesOfType, articlesWithDistro } =
   await import('../../src/lib/content.ts');
 const { articleView, lastUpdated, resolveId, toArticleView } = await import('../../src/lib/article-view.ts');
 const { searchRecord } = await import('../../src/lib/search/record.ts');
@@ -97,7 +97,15 @@ describe('content access', () => {
     expect(articlesWithDistro(all, 'almalinux').length).toBe(all.length);
     expect(articlesWithDistro(all, 'debian')).toEqual([]);
     expect(articlesOfType(all, 'guide').map((a) => a.id)).toEqual(['new']);
-    expect(articlesInSeries(all, 'el-rebuilds').map((a) => a.id)).toEqual(['new']);
+    expect(articlesInSeries(await getArticlesBySeries(), 'el-rebuilds').map((a) => a.id)).toEqual(['new']);
+    expect(articlesInSeries(await getArticlesBySeries(), 'no-such-series')).toEqual([]);
+    // Reading order is oldest first, whatever order the grouped list (newest first) is in.
+    expect(articlesInSeries(new Map([['s', all]]), 's').map((a) => a.id)).toEqual([
+      'old',
+      'same-day-b',
+      'same-day-a',
+      'new',
+    ]);
   });
 });
 

@@ -139,6 +139,52 @@ describe('feeds', () => {
     const item = new XMLParser().parse(rss(meta, [entry])).rss.channel.item;
     expect(item.title).toBe('A & B <tags>');
   });
+  it('RSS and Atom give a reader every entry field back, in order, even with "]]>" and & in the text', () => {
+    const tricky: FeedEntry = {
+      ...entry,
+      title: 'Close ]]> twice ]]> & more',
+      summary: 'Tom & Jerry <b>',
+      html: '<pre><code>a]]>b]]>c</code></pre>',
+      authors: ['News Desk, Downstream', 'Tools Desk, Downstream'],
+      tags: ['AlmaLinux OS', 'Fish & Chips'],
+      image: 'https://x.example/d/og/articles/a-b.png',
+    };
+    const second: FeedEntry = {
+      ...entry,
+      id: entryGuid('https://x.example/d/', 'c', d('2024-01-05')),
+      title: 'Second',
+    };
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      isArray: (n, _path, _leaf, isAttribute) => !isAttribute && n !== 'rss',
+    });
+    for (const xml of [rss(meta, [tricky, second]), atom(meta, [tricky, second])])
+      expect(SyntaxValidator.validate(xml)).toBe(true);
+
+    const channel = parser.parse(rss(meta, [tricky, second])).rss.channel[0];
+    expect(channel.title[0]).toBe('Test · Downstream');
+    expect(channel.lastBuildDate[0]).toBe('Wed, 03 Jan 2024 00:00:00 GMT');
+    const [item, next] = channel.item;
+    expect(item.title[0]).toBe(tricky.title);
+    expect(item.description[0]).toBe(tricky.summary);
+    expect(item['content:encoded'][0]).toBe(tricky.html);
+    expect(item.guid[0]).toEqual({ '#text': tricky.id, '@isPermaLink': 'false' });
+    expect(item.author).toEqual(tricky.authors);
+    expect(item.category).toEqual(tricky.tags);
+    expect(item.enclosure[0]).toMatchObject({ '@url': tricky.image, '@type': 'image/png' });
+    expect(next.title[0]).toBe('Second');
+
+    const feed = parser.parse(atom(meta, [tricky, second])).feed[0];
+    expect(feed.updated[0]).toBe('2024-01-03T00:00:00.000Z');
+    const [e, f] = feed.entry;
+    expect(e.title[0]['#text']).toBe(tricky.title);
+    expect(e.content[0]['#text']).toBe(tricky.html);
+    expect(e.author.map((a: { name: string[] }) => a.name[0])).toEqual(tricky.authors);
+    expect(e.category.map((c: Record<string, string>) => c['@label'])).toEqual(tricky.tags);
+    expect(e.link.map((l: Record<string, string>) => l['@href'])).toEqual([tricky.url, tricky.image]);
+    expect(f.title[0]['#text']).toBe('Second');
+  });
   it('JSON Feed is version 1.1 with content_html and RFC 3339 dates', () => {
     const f = JSON.parse(jsonFeed(meta, [entry]));
     expect(f.version).toBe('https://jsonfeed.org/version/1.1');
@@ -162,13 +208,28 @@ describe('feeds', () => {
     ]);
     expect(feedRoutes([], (scope: { dir: string }) => scope.dir, 'feed')).toEqual([]);
   });
-  it('absolutizes every relative URL and drops heading anchors', () => {
+  it.each([false, true])('absolutizes every relative URL and drops heading anchors (in place: %s)', (serialized) => {
     const html = absolutizeHtml(
       '<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>',
       'https://x.example/d/articles/a/',
+      { serialized },
     );
     expect(html).toBe(
       '<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>',
+    );
+  });
+  it('rewrites Markdown HTML in place exactly as the tree pass does, and falls back to it when unsure', () => {
+    const page = 'https://x.example/d/articles/a/';
+    const inputs = [
+      // As our unified pipeline writes it: entities, an anchor with an element inside, a query with &, a video.
+      '<h2 id="a-b">A &#x26; B<a class="heading-anchor" href="#a-b" aria-label="Link"><span aria-hidden="true">#</span></a></h2>\n<p>See <a href="/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="y.png" alt="a &#x22;y&#x22;"> and <video poster="p.jpg" src="https://v.example/v.mp4"></video>.</p>',
+      // Not in hast-util-to-html's form: single quotes and a self-closed void element.
+      "<p><a href='/d/q/'>q</a><br/><img src='z.png' alt=''></p>",
+    ];
+    for (const html of inputs)
+      expect(absolutizeHtml(html, page, { serialized: true })).toBe(absolutizeHtml(html, page));
+    expect(absolutizeHtml(inputs[0]!, page, { serialized: true })).toBe(
+      '<h2 id="a-b">A &#x26; B</h2>\n<p>See <a href="https://x.example/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="https://x.example/d/articles/a/y.png" alt="a &#x22;y&#x22;"> and <video poster="https://x.example/d/articles/a/p.jpg" src="https://v.example/v.mp4"></video>.</p>',
     );
   });
 });

@@ -2,6 +2,7 @@
  * Cache keys of the incremental build (src/lib/page-keys.ts): a key changes with anything a page shows and with
  * nothing else. The byte-for-byte gate over real builds is tests/build/incremental.test.ts.
  */
+import type { PaginateFunction } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
 
 const ENTRIES = vi.hoisted(() => {
@@ -25,8 +26,18 @@ vi.mock('astro:content', () => ({
   getCollection: vi.fn(async (name: 'articles' | 'distros' | 'authors' | 'topics' | 'series') => [...ENTRIES[name]]),
 }));
 
-const { pageKey, serialize, siteKey, withCacheKeys } = await import('../../src/lib/page-keys.ts');
+const { pageKey, paginatedListings, serialize, siteKey, withCacheKeys } = await import('../../src/lib/page-keys.ts');
+const { SITE } = await import('../../src/site.config.ts');
 const { entry } = ENTRIES;
+
+/** Astro's paginate() reduced to what the helper relies on: pages of `pageSize` items with the given params/props. */
+const paginate = (<T, P, Q>(data: readonly T[], args?: { pageSize?: number; params?: Q; props?: P }) => {
+  const size = args?.pageSize ?? 10;
+  return Array.from({ length: Math.max(1, Math.ceil(data.length / size)) }, (_, i) => ({
+    params: { ...args?.params, page: i === 0 ? undefined : String(i + 1) },
+    props: { ...args?.props, page: { data: data.slice(i * size, (i + 1) * size), currentPage: i + 1, size } },
+  }));
+}) as unknown as PaginateFunction;
 
 const article = (id: string, title: string, digest?: string) =>
   entry('articles', id, { title, pubDate: new Date('2026-01-01T00:00:00Z') }, digest);
@@ -69,6 +80,29 @@ describe('page keys', () => {
     expect(keyed.map((p) => p.params)).toEqual(paths.map((p) => p.params));
     expect(new Set(keyed.map((p) => p.cacheKey)).size).toBe(2);
     expect(withCacheKeys('site', paths, new Date('2026-11-25'))[0]!.cacheKey).not.toBe(keyed[0]!.cacheKey);
+  });
+
+  it('paginate each listing of the published articles with the site page size, one key per page', async () => {
+    const seen: string[][] = [];
+    const paths = await paginatedListings(
+      paginate,
+      (articles) => {
+        seen.push(articles.map((a) => a.id));
+        return [
+          { articles, params: { id: 'all' }, props: { label: 'All' } },
+          { articles: [], params: { id: 'none' }, props: { label: 'None' } },
+        ];
+      },
+      new Date('2026-11-25'),
+    );
+    expect(seen).toEqual([['a']]);
+    expect(paths.map((p) => [p.params.id, p.props.label, p.props.page.size])).toEqual([
+      ['all', 'All', SITE.pageSize],
+      ['none', 'None', SITE.pageSize],
+    ]);
+    const site = await siteKey();
+    expect(paths[0]!.cacheKey).toBe(pageKey(site, paths[0]!.params, { ...paths[0]!.props }, new Date('2026-11-25')));
+    expect(paths[0]!.cacheKey).not.toBe(pageKey(site, paths[0]!.params, { ...paths[0]!.props }));
   });
 
   it('give the site one key from the reference collections and whether any article exists', async () => {

@@ -2,7 +2,7 @@
  * The steps `npm run build` (scripts/build.ts) runs around `astro build`, for the benchmark's own project roots:
  *
  *   node scripts/bench/lib/build-steps.ts sources <content dir>          content source checks (before Astro)
- *   node scripts/build/article-checks.ts <out dir>                      article page checks (after Astro)
+ *   node scripts/build/article-checks.ts <out dir> <cache dir>          article page checks (after Astro)
  *   node scripts/bench/lib/build-steps.ts social <out dir> <cache dir>   social images (after Astro)
  *   node scripts/bench/lib/build-steps.ts index <out dir>                drop non-public files, Pagefind index (after)
  *

@@ -411,7 +411,10 @@ export function renderMarkdown(r: Results): string {
     };
     const sites = [...new Set(r.search.runs.map((s) => s.site))];
     // The search page fetches the filter index after the first results are shown (facets follow the results).
-    const beforeResults = (s: SearchRun) => s.cold.pagefind.brotli - (s.cold.pagefindParts.filters?.brotli ?? 0);
+    const beforeResults = (s: SearchRun) =>
+      s.cold.pagefind.brotli -
+      (s.cold.pagefindParts.filters?.brotli ?? 0) -
+      (s.cold.pagefindParts['facet instance']?.brotli ?? 0);
     out.push(
       table(
         [

@@ -15,6 +15,11 @@ export interface ResponseRecord {
   headerBytes: number;
   gzip: number;
   brotli: number;
+  /**
+   * Served from the browser's cache: nothing crossed the network (Chromium reports no encoded bytes). A page that
+   * imports the same file twice (the search page's second Pagefind instance) pays for it once.
+   */
+  cached?: boolean;
 }
 
 export function classify(url: string, resourceType: string, contentType: string): Category {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { getDistros } from '../../lib/content.ts';
+import { distroFacts, getDistros } from '../../lib/content.ts';
 import { findRelease, type LifecycleComponent } from '../../lib/lifecycle-facts.ts';
 
 /** Props of every lifecycle component: which release of which distribution (ids as in content/distros/). */
@@ -17,7 +17,7 @@ export async function releaseFor(component: LifecycleComponent, props: unknown) 
   if (!parsed.success) {
     throw new Error(`<${component}>: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
-  const distros = (await getDistros()).map((d) => ({ id: d.id, name: d.data.name, releases: d.data.releases }));
+  const distros = (await getDistros()).map(distroFacts);
   const found = findRelease(distros, parsed.data.distro, parsed.data.release);
   if (!found.ok)
     throw new Error(`<${component} distro="${parsed.data.distro}" release="${parsed.data.release}">: ${found.message}`);

@@ -25,10 +25,11 @@ export interface DistIndex {
   idsOf: (file: string) => Set<string>;
 }
 
+/** Every file under `dir` (a symbolic link counts as what it points to). */
 function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory())) walk(full, out);
     else out.push(full);
   }
   return out;

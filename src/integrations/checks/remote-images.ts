@@ -17,19 +17,27 @@ export function remoteImagesIn(page: BuiltPage): { host: string; src: string; li
   });
 }
 
+/** The remote images of a page that break the rule: from a host the list does not allow, or over http. */
+export function remoteImageProblems(
+  file: string,
+  images: readonly { host: string; src: string; line: number }[],
+  allowed: readonly string[],
+): Problem[] {
+  return images
+    .filter((i) => !allowed.includes(i.host) || /^http:/i.test(i.src))
+    .map((i): Problem => ({
+      check: 'remote-images',
+      file,
+      line: i.line,
+      message: allowed.includes(i.host)
+        ? `<img src="${i.src}"> loads over http: use https`
+        : `<img src="${i.src}"> comes from ${i.host}, which content/${REMOTE_IMAGES_FILE} does not list: add the host there (the CSP follows it) or copy the image into the site`,
+      target: i.src,
+      inContent: true,
+    }));
+}
+
 /** A check: every remote image in an article comes from an allowed host over https. */
 export function remoteImageCheck(allowed: readonly string[]): Check {
-  return (page) =>
-    remoteImagesIn(page)
-      .filter((i) => !allowed.includes(i.host) || /^http:/i.test(i.src))
-      .map((i): Problem => ({
-        check: 'remote-images',
-        file: page.file,
-        line: i.line,
-        message: allowed.includes(i.host)
-          ? `<img src="${i.src}"> loads over http: use https`
-          : `<img src="${i.src}"> comes from ${i.host}, which content/${REMOTE_IMAGES_FILE} does not list: add the host there (the CSP follows it) or copy the image into the site`,
-        target: i.src,
-        inContent: true,
-      }));
+  return (page) => remoteImageProblems(page.file, remoteImagesIn(page), allowed);
 }

@@ -46,7 +46,7 @@ const URL_ATTRS: [string, string][] = [
 ];
 
 /** The built file a URL path is served from, if any. */
-function resolveInternal(site: DistIndex, path: string): string | undefined {
+export function resolveInternal(site: DistIndex, path: string): string | undefined {
   const b = slashedBase(site.base);
   if (!path.startsWith(b) && `${path}/` !== b) return undefined;
   const rel = decodeURIComponent(path.slice(b.length));
@@ -54,32 +54,39 @@ function resolveInternal(site: DistIndex, path: string): string | undefined {
   return site.files.has(file) ? file : undefined;
 }
 
+/**
+ * What is wrong with one internal URL attribute of a page, resolved against the current build: the target is not
+ * built, or (for an <a>) its #fragment names no id on the target page. `idsOf` gives a built page's ids.
+ */
+export function linkProblem(
+  site: DistIndex,
+  pageUrl: URL,
+  link: { attr: string; raw: string; anchor: boolean },
+  idsOf: (file: string) => Set<string>,
+): { check: string; message: string } | undefined {
+  const { attr, raw } = link;
+  if (/^(mailto:|tel:|data:|javascript:)/i.test(raw)) return undefined;
+  const target = new URL(raw, pageUrl);
+  if (target.origin !== pageUrl.origin) return undefined;
+  const found = resolveInternal(site, target.pathname);
+  if (!found)
+    return { check: 'links', message: `${attr}="${raw}" points to ${target.pathname}, which is not in the build` };
+  const fragment = decodeURIComponent(target.hash.slice(1));
+  if (fragment && link.anchor && found.endsWith('.html') && !idsOf(found).has(fragment))
+    return { check: 'anchors', message: `href="${raw}": no element with id="${fragment}" on ${target.pathname}` };
+  return undefined;
+}
+
 /** Every internal href/src resolves to a built file, and every #fragment to an id on the target page. */
 export const internalLinks: Check = (page, site) => {
   const out: Problem[] = [];
   const pageUrl = new URL(page.url, 'http://site.invalid');
+  const idsOf = (file: string) => (file === page.file ? page.ids : site.idsOf(file));
   for (const [selector, attr] of URL_ATTRS) {
     for (const el of page.root.querySelectorAll(selector)) {
       const raw = el.getAttribute(attr)!;
-      if (/^(mailto:|tel:|data:|javascript:)/i.test(raw)) continue;
-      const target = new URL(raw, pageUrl);
-      if (target.origin !== pageUrl.origin) continue;
-      const found = resolveInternal(site, target.pathname);
-      if (!found) {
-        out.push(
-          problem('links', page, el, `${attr}="${raw}" points to ${target.pathname}, which is not in the build`, raw),
-        );
-        continue;
-      }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && el.tagName === 'A' && found.endsWith('.html')) {
-        const ids = found === page.file ? page.ids : site.idsOf(found);
-        if (!ids.has(fragment)) {
-          out.push(
-            problem('anchors', page, el, `href="${raw}": no element with id="${fragment}" on ${target.pathname}`, raw),
-          );
-        }
-      }
+      const found = linkProblem(site, pageUrl, { attr, raw, anchor: el.tagName === 'A' }, idsOf);
+      if (found) out.push(problem(found.check, page, el, found.message, raw));
     }
   }
   return out;

@@ -13,12 +13,15 @@ import {
   type SortOrder,
 } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
+import { SHORT_WORD_WAIT_MS, endsInShortWord, typingPause } from '../../lib/search/typing-pause.ts';
 import { UI } from '../../lib/ui-strings.ts';
 import {
   el,
   excerptNodes,
+  loadFacetIndex,
   loadPagefind,
   resultMetaNodes,
+  type PagefindApi,
   type PagefindResultData,
   type PagefindSearch,
 } from './pagefind.ts';
@@ -45,6 +48,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     wide: root.querySelector<HTMLElement>('[data-search-host="wide"]')!,
   };
   const chips = root.querySelector<HTMLElement>('[data-search-chips]')!;
+  const disclosure = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
   /** Facets whose full list of values the reader asked to see. */
   const expanded = new Set<FacetKey>();
 
@@ -76,22 +80,28 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   }
   const pagefind = api;
 
-  // Facet values and counts come from Pagefind's filter index, the largest download after the word index on a big
-  // archive (165 kB of 550 kB for a first query at 10,000 articles). It is fetched after the first results are on
-  // screen (or when the reader turns to the filters), so facets follow the results and never hold them up.
+  // Facet values and counts come from Pagefind's filter index (184 kB at 10,000 articles), loaded into a second
+  // Pagefind instance (loadFacetIndex) so that counting never slows the results down. They are fetched after the
+  // results are on screen, and only while the facets can be seen: in the sidebar on wide screens, or once the reader
+  // opens the disclosure on narrow ones. Counts therefore follow the results and never hold them up.
   let allFilters: Record<string, Record<string, number>> | null = null;
+  let facetIndex: PagefindApi | null = null;
   let filtersLoading: Promise<void> | null = null;
   const loadFilters = () => {
-    filtersLoading ??= pagefind.filters().then(
-      (f) => {
-        allFilters = f;
-      },
-      () => {
+    filtersLoading ??= loadFacetIndex()
+      .then(async (index) => {
+        const all = await index.filters();
+        facetIndex = index;
+        allFilters = all;
+      })
+      .catch(() => {
         filtersLoading = null;
-      },
-    );
+      });
     return filtersLoading;
   };
+  const facetsVisible = () => wide.matches || disclosure.open;
+  /** Counts of the facets on screen: for the search on screen, or totals (null). */
+  let counts: PagefindSearch['filters'] | null = null;
 
   let token = 0;
   let shown = PAGE;
@@ -156,8 +166,9 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     to.focus();
   };
 
-  const renderFacets = (counts: PagefindSearch['filters'] | null) => {
+  const renderFacets = (shown: PagefindSearch['filters'] | null) => {
     if (!allFilters) return;
+    counts = shown;
     const all = allFilters;
     facetsBox.removeAttribute('aria-busy');
     facetsBox.replaceChildren();
@@ -221,24 +232,36 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     clear.hidden = !(n === 0 && hasFilters(searched));
   };
 
-  /** Facets for what is on screen, once the filter index is in: counts for the current search, or totals. */
+  /**
+   * Facets for what is on screen, once the filter index is in: counts for the current search, or totals. The
+   * results instance never loads the whole filter index, so the counts come from the same search run again in the
+   * facet instance, after the results are shown. While the facets cannot be seen nothing is loaded.
+   */
+  let countedState: SearchState | null = null;
   const facetsWhenLoaded = async (my: number) => {
+    if (!facetsVisible() || (allFilters && countedState === currentState)) return;
     await loadFilters();
-    if (my !== token || !allFilters) return;
+    if (my !== token || !allFilters || !facetIndex) return;
+    const searched = currentState;
     if (!current) {
       renderFacets(null);
+      countedState = searched;
       return;
     }
-    // The search on screen ran before the filter index was loaded, so it has no counts: ask again (its chunks are
-    // cached by now, so this is quick), and touch only the facets.
-    const again = await pagefind.search(currentState.q.trim() || null, {
-      filters: pagefindFilters(currentState),
-      sort: pagefindSort(currentState.sort),
+    const counted = await facetIndex.search(searched.q.trim() || null, {
+      filters: pagefindFilters(searched),
+      sort: pagefindSort(searched.sort),
     });
-    if (my !== token || !again) return;
-    current = again;
-    renderFacets(again.filters);
+    if (my !== token || !counted) return;
+    renderFacets(counted.filters);
+    countedState = searched;
   };
+  const showFacets = () => void facetsWhenLoaded(token);
+  disclosure.addEventListener('toggle', showFacets);
+  wide.addEventListener('change', showFacets);
+
+  /** A short last word waits for a pause in the typing; any change of the search cuts the wait short. */
+  const pause = typingPause();
 
   const runNow = async (history: 'push' | 'replace' | 'none') => {
     const my = ++token;
@@ -256,20 +279,26 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       root.removeAttribute('aria-busy');
       return;
     }
-    const withCounts = allFilters !== null;
-    const search = await pagefind.search(searched.q.trim() || null, {
-      filters: pagefindFilters(searched),
-      sort: pagefindSort(searched.sort),
-    });
-    if (my !== token || !search) return;
+    const q = searched.q.trim();
+    if (endsInShortWord(q) && !((await pause.wait(SHORT_WORD_WAIT_MS)) && state === searched)) return;
+    const options = { filters: pagefindFilters(searched), sort: pagefindSort(searched.sort) };
+    // Loading the index chunks is the part of a search that can be given up: if the reader typed on meanwhile, the
+    // next run searches the newer query instead of spending Pagefind's time on one nobody will see.
+    if (q) {
+      await pagefind.preload(q, options);
+      if (state !== searched) return;
+    }
+    const search = await pagefind.search(q || null, options);
+    // Superseded while Pagefind searched: the next run shows the newer query, so load no result fragments for this one.
+    if (my !== token || !search || state !== searched) return;
     current = search;
     currentState = searched;
     renderChips();
-    // Results first; facet counts follow (with the filter index, fetched after the first results).
+    facetsBox.setAttribute('aria-busy', 'true');
+    // Results first; facet counts follow.
     await renderResults(search, searched, my);
     root.removeAttribute('aria-busy');
-    if (withCounts) renderFacets(search.filters);
-    else void facetsWhenLoaded(my);
+    void facetsWhenLoaded(my);
   };
 
   // One search in flight at a time; what is typed meanwhile is searched next. A push requested while coalescing
@@ -281,6 +310,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     await runNow(mode);
   });
   const run = (history: 'push' | 'replace' | 'none') => {
+    pause.interrupt();
     if (history === 'push' || wanted === 'none') wanted = history;
     return coalesced(undefined);
   };
@@ -321,7 +351,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     const key = button.dataset.facetMore as FacetKey;
     if (expanded.has(key)) expanded.delete(key);
     else expanded.add(key);
-    renderFacets(current?.filters ?? null);
+    renderFacets(counts);
     facetsBox.querySelector<HTMLButtonElement>(`[data-facet-more="${key}"]`)?.focus();
   });
   chips.addEventListener('click', (e) => {

@@ -29,25 +29,41 @@ export interface PagefindApi {
   search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindSearch | null>;
   debouncedSearch: (q: string | null, o?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  preload: (q: string) => Promise<void>;
+  preload: (q: string, o?: Record<string, unknown>) => Promise<void>;
 }
 
 /** The deploy base path with its trailing slash, e.g. "/downstream/". */
 export const BASE = withBase('/');
 
+async function load(copy: string): Promise<PagefindApi> {
+  const api = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js${copy}`)) as PagefindApi;
+  // Result URLs in the index are relative to the site root; prefix the deploy base path.
+  await api.options({ baseUrl: BASE, excerptLength: 24, highlightParam: 'highlight' });
+  await api.init();
+  return api;
+}
+
 let loading: Promise<PagefindApi> | undefined;
 
+/** The Pagefind instance that finds results. It never loads the whole filter index (see loadFacetIndex). */
 export function loadPagefind(): Promise<PagefindApi> {
-  loading ??= (async () => {
-    const path = `${BASE}pagefind/pagefind.js`;
-    const api = (await import(/* @vite-ignore */ path)) as PagefindApi;
-    // Result URLs in the index are relative to the site root; prefix the deploy base path.
-    await api.options({ baseUrl: BASE, excerptLength: 24, highlightParam: 'highlight' });
-    await api.init();
-    return api;
-  })();
+  loading ??= load('');
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+let facetLoading: Promise<PagefindApi> | undefined;
+
+/**
+ * A second Pagefind instance, in a web worker of its own, for facet values and counts. Once an instance has loaded
+ * the filter index, every search() also counts every facet value over every result: on a 10,000-article archive that
+ * made a search for a common word take 2.3 s instead of 0.3 s. pagefind.js keeps one worker per module, so the same
+ * file imported under another URL gets its own worker and memory; the browser's cache serves its files again.
+ */
+export function loadFacetIndex(): Promise<PagefindApi> {
+  facetLoading ??= load('?facets');
+  facetLoading.catch(() => (facetLoading = undefined));
+  return facetLoading;
 }
 
 /**
