@@ -84,7 +84,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 /**
  * Runs one step in a Node process of its own (dies with this one), echoing its output. Resolves with the output on
- * exit code 0; rejects with `failure(output)` otherwise.
+ * exit code 0 (with `echo: false`, nothing is echoed and it resolves with stdout alone: the step's answer); rejects
+ * with `failure(output, code, signal, stderr)` otherwise.
  */
 function runStep(
   args: string[],
@@ -100,8 +101,10 @@ function runStep(
       stdio: ['ignore', 'pipe', 'pipe'],
       env,
     });
+    const stdout: string[] = [];
     child.stdout!.on('data', (d: Buffer) => {
       out.push(d.toString());
+      stdout.push(d.toString());
       if (echo) process.stdout.write(d);
     });
     child.stderr!.on('data', (d: Buffer) => {
@@ -113,7 +116,7 @@ function runStep(
     child.on('close', (code, signal) => {
       child = undefined;
       const output = stripVTControlCharacters(out.join(''));
-      if (code === 0) resolvePromise(output);
+      if (code === 0) resolvePromise(echo ? output : stdout.join(''));
       else reject(failure(output, code, signal, stripVTControlCharacters(err.join('')).trim()));
     });
   });
