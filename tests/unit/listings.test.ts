@@ -5,7 +5,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { relatedIndex, seriesNeighbours } from '../../src/lib/related.ts';
 import { lineageEdges, lineageOf } from '../../src/lib/lineage.ts';
 import { groupByMonth } from '../../src/lib/archive.ts';
-import { calendar, releaseEvents } from '../../src/lib/calendar.ts';
+import { calendar, calendarOf, eventSection, releaseEvents } from '../../src/lib/calendar.ts';
 import { atom, entryGuid, feedRoutes, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
 import { lifecycleChart } from '../../src/lib/lifecycle-chart.ts';
@@ -93,6 +93,23 @@ describe('release calendar', () => {
       ['almalinux-8-eol@x.example', '2029-05-31'],
     ]);
     expect(ics).toContain('DTSTAMP:20261125T000000Z');
+  });
+  it('joins per-distribution sections into the same document as one calendar of all their events', () => {
+    const distro = (id: string, name: string, version: string, released: string) =>
+      releaseEvents(
+        { id, name, url: `https://x.example/distros/${id}/`, releases: [{ version, released: d(released) }] },
+        'x.example',
+        d('2026-11-25'),
+      );
+    const [a, b] = [
+      distro('almalinux', 'AlmaLinux OS', '8', '2021-03-30'),
+      distro('debian', 'Debian', '12', '2023-06-10'),
+    ];
+    const joined = calendarOf('All', [eventSection(a), eventSection(b), eventSection([])]);
+    expect(joined).toBe(calendar('All', [...a, ...b]));
+    const events = new ICAL.Component(ICAL.parse(joined)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.summary)).toEqual(['AlmaLinux OS 8 released', 'Debian 12 released']);
+    expect(calendarOf('None', [])).toBe(calendar('None', []));
   });
 });
 
