@@ -63,7 +63,7 @@ function rewriteInPlace(html: string, pageUrl: string): string | undefined {
       const href = new URL(value, pageUrl).href.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
       urls.push([parser.startIndex, parser.endIndex, `${name}="${href}"`]);
     },
-    onopentag(name, attribs) {
+    onopentag(_name, attribs) {
       if (anchor) {
         anchor.depth++;
       } else if (isAnchor(attribs.class)) {
@@ -73,7 +73,7 @@ function rewriteInPlace(html: string, pageUrl: string): string | undefined {
       }
       urls = [];
     },
-    onclosetag(name, implied) {
+    onclosetag(_name, implied) {
       if (!anchor) return;
       if (--anchor.depth === 0) {
         if (implied) unexpected = true;

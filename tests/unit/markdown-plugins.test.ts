@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import { rehypeCodeBlocks } from '../../src/lib/markdown/rehype-code-blocks.ts';
+import { INLINE_CODE_WORD_MAX, rehypeCodeBlocks } from '../../src/lib/markdown/rehype-code-blocks.ts';
 import { rehypeHeadingAnchors } from '../../src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from '../../src/lib/markdown/rehype-task-list-labels.ts';
@@ -97,6 +97,20 @@ describe('rehype-code-blocks', () => {
   it('puts every code block in the tab order so it can be scrolled by keyboard', () => {
     expect(run('<pre><code>dnf upgrade</code></pre><p><code>inline</code></p>', rehypeCodeBlocks)).toBe(
       '<pre tabindex="0"><code>dnf upgrade</code></pre><p><code>inline</code></p>',
+    );
+  });
+  it('keeps each breakable word of inline code whole, leaving the text and code blocks as they were', () => {
+    expect(run('<p>Run <code>dnf config-manager --disable crb</code>.</p>', rehypeCodeBlocks)).toBe(
+      '<p>Run <code>dnf <span class="code-word">config-manager</span> <span class="code-word">--disable</span> crb</code>.</p>',
+    );
+    expect(run('<pre><code>dnf config-manager --disable crb</code></pre>', rehypeCodeBlocks)).toBe(
+      '<pre tabindex="0"><code>dnf config-manager --disable crb</code></pre>',
+    );
+    // A word longer than a line at 320 px may still break after "/" or "-", so it wraps instead of overflowing.
+    const long = '/etc/apt/sources.list.d/debian.sources';
+    expect(long.length).toBeGreaterThan(INLINE_CODE_WORD_MAX);
+    expect(run(`<p><code>${long}</code> and <code>bookworm-backports</code></p>`, rehypeCodeBlocks)).toBe(
+      `<p><code>${long}</code> and <code><span class="code-word">bookworm-backports</span></code></p>`,
     );
   });
 });
