@@ -7,7 +7,8 @@
  * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML), in a
  *    process of its own (scripts/build/steps.ts), so that what it read is not held beside Astro's process.
  * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself, with a
- *    V8 heap cap (scripts/build/astro-heap.ts).
+ *    V8 heap cap (scripts/build/astro-heap.ts). With `--force` when the code that renders Markdown changed since the
+ *    cached build (scripts/build/render-code.ts): Astro's content store cannot tell.
  * 4. Checks the links, anchors and images of the built article pages, in a process of its own, after Astro's
  *    process has exited (memory: the checks' own memory never adds to Astro's).
  * 5. Draws the social images, in a process of its own, after Astro's process has exited (memory).
@@ -19,7 +20,7 @@
  * microseconds between the two renames leaves dist/ under `.<out>.previous`; the next build puts it back first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -31,6 +32,7 @@ import { CHECKS_DEFER_ENV } from '../src/integrations/content-checks.ts';
 import { cacheDir, contentDir } from '../src/site.config.ts';
 import { astroStepInLog, heapExhaustedInLog, pluginFailuresInLog } from './build/astro-log.ts';
 import { ASTRO_HEAP_ENV, astroHeapCap, heapExhaustedMessage, type AstroHeapCap } from './build/astro-heap.ts';
+import { RENDER_CODE_FILE, renderCacheIsStale, renderCodeFingerprint } from './build/render-code.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -214,6 +216,13 @@ async function main(): Promise<void> {
   // code is part of every page's dependency hash in the incremental build, so a new name each time would make every
   // page that shows an image (articles, feeds) render again. The build lock keeps it to one build at a time.
   staging = join(parent, stagingPrefix);
+  const cacheRoot = resolve(ROOT, cacheDir(process.env));
+  const renderCode = renderCodeFingerprint(ROOT);
+  if (!astroArgs.includes('--force') && renderCacheIsStale(cacheRoot, renderCode)) {
+    log('the rendering code changed since the cached build (astro.config.mjs, its modules or package-lock.json):');
+    log('rendering every article again (--force)');
+    astroArgs.push('--force');
+  }
   t = performance.now();
   const astroLog = await runAstro(staging, astroArgs);
   // Astro logs a Markdown plugin's exception during content sync and carries on with an empty body.
@@ -225,7 +234,7 @@ async function main(): Promise<void> {
 
   await runArticleChecks(staging);
 
-  await runSocialImages(staging, resolve(ROOT, cacheDir(process.env)));
+  await runSocialImages(staging, cacheRoot);
 
   const removed = publicOnly(staging);
   if (removed.length > 0) log(`removed from the output (not public): ${removed.join(', ')}`);
@@ -241,6 +250,9 @@ async function main(): Promise<void> {
   renameSync(staging, out);
   staging = undefined;
   rmSync(previous, { recursive: true, force: true });
+  // Only now: a build that failed after Astro rendered must not vouch for the cache it left.
+  mkdirSync(cacheRoot, { recursive: true });
+  writeFileSync(join(cacheRoot, RENDER_CODE_FILE), `${renderCode}\n`);
   log(`${name}/ replaced with the new build in ${ms(started)} in total`);
 }
 
