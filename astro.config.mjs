@@ -7,14 +7,13 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import rehypeRaw from 'rehype-raw';
 import { cacheDir, contentDir, siteConfig } from './src/site.config.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from './src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import { rehypeCodeBlocks } from './src/lib/markdown/rehype-code-blocks.ts';
 import remarkSmartypants from './src/lib/markdown/remark-smartypants.ts';
-import { MDX_NODE_TYPES } from './src/lib/markdown/raw-html.ts';
+import { MDX_NODE_TYPES, rehypeRawWhereNeeded } from './src/lib/markdown/raw-html.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
@@ -54,8 +53,8 @@ const processor = unified({
   ]),
   rehypePlugins: guardPlugins([
     // Raw HTML first, so links and images written as HTML get the same plugins as Markdown ones (Astro itself
-    // runs rehype-raw only after our plugins). MDX nodes pass through untouched.
-    [rehypeRaw, { passThrough: MDX_NODE_TYPES }],
+    // runs rehype-raw only after our plugins). MDX nodes pass through untouched. A file without raw HTML skips it.
+    [rehypeRawWhereNeeded, { passThrough: MDX_NODE_TYPES }],
     rehypeSlug,
     rehypeHeadingAnchors,
     [rehypeLinks, { base, site }],

@@ -4,36 +4,41 @@
  *   node scripts/build.ts [--out <dir>] [astro build options…]
  *
  * 1. Takes the checkout's build lock (.build.lock): a second build refuses, naming the first.
- * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML).
- * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself.
+ * 2. Checks the content sources (dates as written, slugs, titles, sizes, paths, symlinks, MDX and raw HTML), in a
+ *    process of its own (scripts/build/steps.ts), so that what it read is not held beside Astro's process.
+ * 3. Runs `astro build` into a staging folder beside the output (`.<out>.staging`), never into dist/ itself, with a
+ *    V8 heap cap (scripts/build/astro-heap.ts). With `--force` when the code that renders Markdown changed since the
+ *    cached build (scripts/build/render-code.ts): Astro's content store cannot tell.
  * 4. Checks the links, anchors and images of the built article pages, in a process of its own, after Astro's
- *    process has exited (memory: at 10,000 articles Astro is at Node's default heap limit by then).
- * 5. Draws the social images, in this process, after Astro's process has exited (memory).
+ *    process has exited (memory: the checks' own memory never adds to Astro's).
+ * 5. Draws the social images, in a process of its own, after Astro's process has exited (memory).
  * 6. Removes what is not public (Astro's .prerender/ chunks hold the text of every entry, drafts included).
- * 7. Indexes the staged site with Pagefind, in this process, after Astro's process has exited (memory).
+ * 7. Indexes the staged site with Pagefind, from this process (now small), after Astro's process has exited (memory).
  * 8. Only when every step passed: renames dist/ aside, renames the staging folder to dist/, deletes the old one.
  *
  * A failed step, Ctrl-C (SIGINT), SIGTERM or SIGKILL leaves the previous dist/ exactly as it was. A kill in the
  * microseconds between the two renames leaves dist/ under `.<out>.previous`; the next build puts it back first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { acquireBuildLock, type BuildLock } from './build/lock.ts';
 import { publicOnly } from './build/public-only.ts';
-import { checkContentSources } from './build/content-sources.ts';
 import { indexSite } from '../src/integrations/pagefind.ts';
-import { DEFER_ENV, writeSocialImages } from '../src/integrations/social-images/index.ts';
+import { DEFER_ENV } from '../src/integrations/social-images/index.ts';
 import { CHECKS_DEFER_ENV } from '../src/integrations/content-checks.ts';
 import { cacheDir, contentDir } from '../src/site.config.ts';
-import { pluginFailuresInLog } from './build/astro-log.ts';
+import { astroStepInLog, heapExhaustedInLog, pluginFailuresInLog } from './build/astro-log.ts';
+import { ASTRO_HEAP_ENV, astroHeapCap, heapExhaustedMessage, type AstroHeapCap } from './build/astro-heap.ts';
+import { RENDER_CODE_FILE, renderCacheIsStale, renderCodeFingerprint } from './build/render-code.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DIE_WITH_PARENT = pathToFileURL(join(ROOT, 'scripts/build/die-with-parent.mjs')).href;
 const ARTICLE_CHECKS = join(ROOT, 'scripts/build/article-checks.ts');
+const STEPS = join(ROOT, 'scripts/build/steps.ts');
 
 class StepFailed extends Error {}
 
@@ -81,34 +86,40 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 /**
  * Runs one step in a Node process of its own (dies with this one), echoing its output. Resolves with the output on
- * exit code 0; rejects with `failure(output)` otherwise.
+ * exit code 0 (with `echo: false`, nothing is echoed and it resolves with stdout alone: the step's answer); rejects
+ * with `failure(output, code, signal, stderr)` otherwise.
  */
 function runStep(
   args: string[],
   env: NodeJS.ProcessEnv,
-  failure: (output: string, code: number | null, signal: NodeJS.Signals | null) => Error,
+  failure: (output: string, code: number | null, signal: NodeJS.Signals | null, stderr: string) => Error,
+  { echo = true }: { echo?: boolean } = {},
 ): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const out: string[] = [];
+    const err: string[] = [];
     child = spawn(process.execPath, ['--import', DIE_WITH_PARENT, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env,
     });
+    const stdout: string[] = [];
     child.stdout!.on('data', (d: Buffer) => {
       out.push(d.toString());
-      process.stdout.write(d);
+      stdout.push(d.toString());
+      if (echo) process.stdout.write(d);
     });
     child.stderr!.on('data', (d: Buffer) => {
       out.push(d.toString());
-      process.stderr.write(d);
+      err.push(d.toString());
+      if (echo) process.stderr.write(d);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       child = undefined;
       const output = stripVTControlCharacters(out.join(''));
-      if (code === 0) resolvePromise(output);
-      else reject(failure(output, code, signal));
+      if (code === 0) resolvePromise(echo ? output : stdout.join(''));
+      else reject(failure(output, code, signal, stripVTControlCharacters(err.join('')).trim()));
     });
   });
 }
@@ -116,12 +127,24 @@ function runStep(
 const exited = (code: number | null, signal: NodeJS.Signals | null) =>
   signal ? `was killed by ${signal}` : `failed (exit code ${code})`;
 
-function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
+async function runAstro(outDir: string, astroArgs: string[]): Promise<string> {
+  let cap: AstroHeapCap;
+  try {
+    cap = astroHeapCap(process.env);
+  } catch (error) {
+    throw new StepFailed((error as Error).message);
+  }
+  log(
+    `astro build with a V8 heap cap of ${cap.mb} MiB (${cap.from === 'default' ? `default; ${ASTRO_HEAP_ENV} sets it` : cap.from})`,
+  );
   return runStep(
-    [ASTRO, 'build', '--outDir', outDir, ...astroArgs],
+    [...cap.nodeArgs, ASTRO, 'build', '--outDir', outDir, ...astroArgs],
     // Social images and the article checks run below, once Astro's memory is freed.
     { ...process.env, [DEFER_ENV]: 'after-astro', [CHECKS_DEFER_ENV]: 'after-astro' },
-    (_, code, signal) => new StepFailed(`astro build ${exited(code, signal)}`),
+    (output, code, signal) =>
+      heapExhaustedInLog(output)
+        ? new StepFailed(heapExhaustedMessage(cap, astroStepInLog(output)))
+        : new StepFailed(`astro build ${exited(code, signal)}`),
   );
 }
 
@@ -131,6 +154,30 @@ function runArticleChecks(outDir: string): Promise<string> {
     code === 1
       ? new StepFailed('the built article pages have the problems listed above: fix them in the files named there')
       : new StepFailed(`the article checks ${exited(code, signal)}`),
+  );
+}
+
+/**
+ * The content source checks, in a process of their own: what they read (every article) would otherwise stay in this
+ * process's heap beside Astro's for the whole build (about 200 MiB at 10,000 articles). Resolves with the problems.
+ */
+async function checkSources(dir: string): Promise<string[]> {
+  const output = await runStep(
+    [STEPS, 'sources', dir],
+    process.env,
+    (_, code, signal, stderr) =>
+      code === 1 && stderr
+        ? new StepFailed(stderr)
+        : new StepFailed(`the content source checks ${exited(code, signal)}`),
+    { echo: false },
+  );
+  return JSON.parse(output) as string[];
+}
+
+/** The social images, in a process of their own: their memory is returned before Pagefind's backend takes its own. */
+function runSocialImages(outDir: string, cache: string): Promise<string> {
+  return runStep([STEPS, 'social', outDir, cache], process.env, (_, code, signal, stderr) =>
+    code === 1 && stderr ? new StepFailed(stderr) : new StepFailed(`the social images ${exited(code, signal)}`),
   );
 }
 
@@ -157,7 +204,7 @@ async function main(): Promise<void> {
   recover(out, previous, stagingPrefix);
 
   let t = performance.now();
-  const problems = checkContentSources(resolve(ROOT, contentDir(process.env)), { root: ROOT });
+  const problems = await checkSources(resolve(ROOT, contentDir(process.env)));
   if (problems.length > 0) {
     throw new StepFailed(
       `${problems.length} problem(s) in the content; nothing was built:\n\n${problems.join('\n\n')}\n`,
@@ -169,6 +216,13 @@ async function main(): Promise<void> {
   // code is part of every page's dependency hash in the incremental build, so a new name each time would make every
   // page that shows an image (articles, feeds) render again. The build lock keeps it to one build at a time.
   staging = join(parent, stagingPrefix);
+  const cacheRoot = resolve(ROOT, cacheDir(process.env));
+  const renderCode = renderCodeFingerprint(ROOT);
+  if (!astroArgs.includes('--force') && renderCacheIsStale(cacheRoot, renderCode)) {
+    log('the rendering code changed since the cached build (astro.config.mjs, its modules or package-lock.json):');
+    log('rendering every article again (--force)');
+    astroArgs.push('--force');
+  }
   t = performance.now();
   const astroLog = await runAstro(staging, astroArgs);
   // Astro logs a Markdown plugin's exception during content sync and carries on with an empty body.
@@ -180,15 +234,7 @@ async function main(): Promise<void> {
 
   await runArticleChecks(staging);
 
-  await writeSocialImages({
-    outDir: staging,
-    publicDir: pathToFileURL(join(ROOT, 'public/')),
-    cacheRoot: pathToFileURL(`${resolve(ROOT, cacheDir(process.env))}/`),
-    log: (() => {
-      const say = (message: string) => process.stdout.write(`[downstream:social-images] ${message}\n`);
-      return { info: say, warn: (message: string) => say(`warning: ${message}`) };
-    })(),
-  });
+  await runSocialImages(staging, cacheRoot);
 
   const removed = publicOnly(staging);
   if (removed.length > 0) log(`removed from the output (not public): ${removed.join(', ')}`);
@@ -204,6 +250,9 @@ async function main(): Promise<void> {
   renameSync(staging, out);
   staging = undefined;
   rmSync(previous, { recursive: true, force: true });
+  // Only now: a build that failed after Astro rendered must not vouch for the cache it left.
+  mkdirSync(cacheRoot, { recursive: true });
+  writeFileSync(join(cacheRoot, RENDER_CODE_FILE), `${renderCode}\n`);
   log(`${name}/ replaced with the new build in ${ms(started)} in total`);
 }
 

@@ -391,7 +391,7 @@ async function main(): Promise<void> {
         // go straight to the larger heap (they would fail the same way, later).
         heap = heapForAll = HEAP_RETRY_MB;
         results.notes.push(
-          `The cold build of ${size} articles ran out of Node's default heap (about 4 GB) after ${sec(cold.wallMs)}, after "${cold.failedAfter ?? '?'}"; it was measured again with --max-old-space-size=${heap}, and larger archives were built with that heap from the start.`,
+          `The cold build of ${size} articles ran out of heap (Astro's cap: ${cold.astroHeapCapMb ?? '?'} MiB) after ${sec(cold.wallMs)}, after "${cold.failedAfter ?? '?'}"; it was measured again with --max-old-space-size=${heap}, and larger archives were built with that heap from the start.`,
         );
         log(
           `  JavaScript heap out of memory after "${cold.failedAfter ?? '?'}": building again with --max-old-space-size=${heap}`,

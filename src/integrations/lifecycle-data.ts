@@ -42,15 +42,13 @@ export default function lifecycleData({ contentDir }: { contentDir: string }): A
         if (problems.length) {
           throw new Error(`${problems.length} lifecycle component or release problem(s):\n  ${problems.join('\n  ')}`);
         }
-        // The file as the editor finds it from the checkout (content/distros/x.yaml, or a fixture tree's path).
-        const distroFile = (id: string) => relative(process.cwd(), `${contentDir}/distros/${id}.yaml`);
         const now = buildNow();
         const review = datesToReview(distros, now);
         const counts = evidenceCounts(distros, now);
         if (review.length) {
           logger.warn(
             `${review.length} of ${counts.dates} lifecycle dates not verified in the last 6 months (listed on /editors/lifecycle-review/):\n  ${review
-              .map((i) => `${distroFile(i.distro)} ${i.version} ${i.field} ${i.value}: ${i.reason}`)
+              .map((i) => `${i.file} ${i.version} ${i.field} ${i.value}: ${i.reason}`)
               .join('\n  ')}`,
           );
         } else {

@@ -52,7 +52,31 @@ export function releaseEvents(distro: CalendarDistro, host: string, stamp: Date)
 
 /** An iCalendar (RFC 5545) document; throws with the reason when the library rejects an event. */
 export function calendar(name: string, events: EventAttributes[]): string {
-  const { error, value } = createEvents(events, { productId: '-//Downstream//Release calendar//EN', calName: name });
-  if (error || !value) throw new Error(`Could not write the calendar "${name}": ${error?.message ?? 'no output'}`);
+  return write(events, name);
+}
+
+function write(events: EventAttributes[], calName: string | undefined): string {
+  const { error, value } = createEvents(events, { productId: '-//Downstream//Release calendar//EN', calName });
+  if (error || !value)
+    throw new Error(`Could not write the calendar "${calName ?? 'events'}": ${error?.message ?? 'no output'}`);
   return value;
+}
+
+const END = 'END:VCALENDAR';
+
+/**
+ * The VEVENT blocks of some events, as the library writes them (validated once: the site's calendar holds every
+ * distribution's events, and each distribution has a calendar of its own). Join sections with calendarOf().
+ */
+export function eventSection(events: EventAttributes[]): string {
+  const doc = write(events, undefined);
+  const start = doc.indexOf('BEGIN:VEVENT');
+  return start < 0 ? '' : doc.slice(start, doc.lastIndexOf(END));
+}
+
+/** The same document as calendar(name, events) for the events of the sections, in their order. */
+export function calendarOf(name: string, sections: readonly string[]): string {
+  const empty = write([], name);
+  const end = empty.lastIndexOf(END);
+  return empty.slice(0, end) + sections.join('') + empty.slice(end);
 }

@@ -5,7 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow } from './clock.ts';
 import { isPublished } from './visibility.ts';
+import type { DistroFacts } from './lifecycle-facts.ts';
 import type { ArticleType } from '../schemas/article.ts';
+import { contentDir } from '../site.config.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Distro = CollectionEntry<'distros'>;
@@ -90,3 +92,11 @@ export function getArticlesBySeries(): Promise<ReadonlyMap<string, readonly Arti
   });
   return seriesCache;
 }
+
+/** A distribution as lifecycle-facts.ts reads it, with its file named as the content layer loaded it. */
+export const distroFacts = (d: Distro): DistroFacts => ({
+  id: d.id,
+  name: d.data.name,
+  file: d.filePath ?? `${contentDir(process.env)}/distros/${d.id}.yaml`,
+  releases: d.data.releases,
+});

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { DistroFacts } from './lifecycle-facts.ts';
 
@@ -21,6 +21,8 @@ export function readDistros(dir: string): DistroFile[] {
       return {
         id: f.replace(/\.yaml$/, ''),
         name: String(data.name ?? f),
+        // As the build names article files: from the working directory (content/distros/x.yaml for the site).
+        file: relative(process.cwd(), join(dir, f)),
         releases: (data.releases ?? []).map((r) => ({ ...r, version: String(r.version) })),
         unlisted: (data.unlisted ?? []).map((u) => ({ versions: u.versions.map(String), note: u.note })),
       };

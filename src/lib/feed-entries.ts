@@ -29,7 +29,10 @@ function articleHtml(article: Article, pageUrl: string, components: MdxComponent
       container ??= loadRenderers([mdxRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
       const { Content } = await render(article);
       const raw = await (await container).renderToString(Content, { props: { components } });
-      return absolutizeHtml(raw, pageUrl);
+      // A Markdown article's HTML was written by our unified pipeline (hast-util-to-html): absolutizeHtml can
+      // rewrite it in place. MDX output comes from Astro's renderer and goes through rehype.
+      const serialized = (article.filePath ?? '').endsWith('.md');
+      return absolutizeHtml(raw, pageUrl, { serialized });
     })();
     html.set(article.id, cached);
   }

@@ -25,6 +25,8 @@ export interface ReleaseFacts<D = Date> {
 export interface DistroFacts<D = Date> {
   id: string;
   name: string;
+  /** The distribution's file as the editor finds it, e.g. content/distros/debian.yaml or a fixture tree's path. */
+  file: string;
   releases: readonly ReleaseFacts<D>[];
 }
 
@@ -44,6 +46,12 @@ export type Lookup<D> = { ok: true; distro: DistroFacts<D>; release: ReleaseFact
 
 const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '(none)');
 
+/** The folder of the distribution files, as their paths give it ("content/distros/" for the site's own tree). */
+const distrosFolder = (distros: readonly DistroFacts<unknown>[]) => {
+  const file = distros[0]?.file;
+  return file === undefined ? 'the distributions folder' : file.slice(0, file.lastIndexOf('/') + 1);
+};
+
 /** Finds a release, or says exactly what is wrong and which ids exist. */
 export function findRelease<D>(distros: readonly DistroFacts<D>[], distroId: string, version: string): Lookup<D> {
   const distro = distros.find((d) => d.id === distroId);
@@ -57,7 +65,7 @@ export function findRelease<D>(distros: readonly DistroFacts<D>[], distroId: str
   if (!release) {
     return {
       ok: false,
-      message: `${distro.name} has no release "${version}" in content/distros/${distro.id}.yaml: use one of ${list(distro.releases.map((r) => r.version))}`,
+      message: `${distro.name} has no release "${version}" in ${distro.file}: use one of ${list(distro.releases.map((r) => r.version))}`,
     };
   }
   return { ok: true, distro, release };
@@ -158,13 +166,11 @@ export function checkComponentUses<D>(file: string, source: string, distros: rea
         : FIELD_OF[use.component];
     if (wanted && wanted !== 'latest' && found.release[wanted] === undefined) {
       problems.push(
-        `${at}: ${found.distro.name} ${release} has no ${wanted} in content/distros/${distro}.yaml; state it in prose with its source, or add the date with its evidence`,
+        `${at}: ${found.distro.name} ${release} has no ${wanted} in ${found.distro.file}; state it in prose with its source, or add the date with its evidence`,
       );
     }
     if (wanted === 'latest' && found.release.latest === undefined) {
-      problems.push(
-        `${at}: ${found.distro.name} ${release} has no latest point release in content/distros/${distro}.yaml`,
-      );
+      problems.push(`${at}: ${found.distro.name} ${release} has no latest point release in ${found.distro.file}`);
     }
   }
   return problems;
@@ -178,7 +184,7 @@ export function checkReleaseField<D>(file: string, release: unknown, distros: re
   if (release === undefined || release === null) return [];
   const r = release as { distro?: unknown; version?: unknown };
   if (typeof r !== 'object' || typeof r.distro !== 'string' || r.version === undefined) {
-    return [`${file}: release: write release: { distro: <id from content/distros/>, version: "<version>" }`];
+    return [`${file}: release: write release: { distro: <id from ${distrosFolder(distros)}>, version: "<version>" }`];
   }
   const found = findRelease(distros, r.distro, String(r.version));
   if (found.ok) return [];
@@ -191,6 +197,8 @@ export type ReviewReason = 'never verified' | 'verified more than 6 months ago';
 export interface ReviewItem {
   distro: string;
   distroName: string;
+  /** The distribution's file, where the date is corrected or its verification recorded. */
+  file: string;
   version: string;
   field: LifecycleField;
   /** The date (or the latest point release with its date) as the database gives it. */
@@ -233,6 +241,7 @@ export function datesToReview<D extends Date | string>(distros: readonly DistroF
         items.push({
           distro: d.id,
           distroName: d.name,
+          file: d.file,
           version: r.version,
           field,
           value,

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDistros } from '../lib/content.ts';
 import { buildNow } from '../lib/clock.ts';
-import { calendar, releaseEvents } from '../lib/calendar.ts';
+import { calendarOf, eventSection, releaseEvents } from '../lib/calendar.ts';
 import { calendarScopes } from '../lib/scopes.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import { CALENDAR } from '../lib/feed-formats.ts';
@@ -21,17 +21,29 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
+/** Each distribution's events, written once per build: the site's calendar repeats every one of them. */
+const sections = new Map<string, string>();
+
 export const GET: APIRoute = async ({ props, site }) => {
   const { ids, name } = props as { ids: string[]; name: string };
   const distros = new Map((await getDistros()).map((d) => [d.id, d]));
   const host = site!.hostname;
-  const events = ids.flatMap((id) => {
-    const d = distros.get(id)!;
-    return releaseEvents(
-      { id, name: d.data.name, url: absoluteUrl(paths.distro(id), site!), releases: d.data.releases },
-      host,
-      buildNow(),
-    );
+  const section = (id: string) => {
+    let text = sections.get(id);
+    if (text === undefined) {
+      const d = distros.get(id)!;
+      text = eventSection(
+        releaseEvents(
+          { id, name: d.data.name, url: absoluteUrl(paths.distro(id), site!), releases: d.data.releases },
+          host,
+          buildNow(),
+        ),
+      );
+      sections.set(id, text);
+    }
+    return text;
+  };
+  return new Response(calendarOf(name, ids.map(section)), {
+    headers: { 'Content-Type': `${CALENDAR.mime}; charset=utf-8` },
   });
-  return new Response(calendar(name, events), { headers: { 'Content-Type': `${CALENDAR.mime}; charset=utf-8` } });
 };

@@ -145,3 +145,25 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
       });
     });
 }
+
+/**
+ * An article schema built once (hero.src a plain string) followed by the entry's own image() schema for hero.src:
+ * the same output and the same issues (at hero.src) as articleSchema(refs, image(), …), without building and
+ * compiling the whole schema for every entry.
+ */
+export function withEntryImage<S extends z.ZodType<{ hero?: { src: string; alt: string } }>, Img extends z.ZodType>(
+  shared: S,
+  image: Img,
+) {
+  return shared.transform(async (article, ctx) => {
+    type Out = Omit<z.output<S>, 'hero'> & { hero?: { src: z.output<Img>; alt: string } };
+    if (!article.hero) return article as Out;
+    const src = await image.safeParseAsync(article.hero.src);
+    if (!src.success) {
+      for (const issue of src.error.issues)
+        ctx.addIssue({ ...issue, path: ['hero', 'src', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    }
+    return { ...article, hero: { ...article.hero, src: src.data } } as Out;
+  });
+}

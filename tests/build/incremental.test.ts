@@ -13,6 +13,7 @@ import { build, ROOT, snapshot } from './fixture.ts';
 import { generateArchive, serializeArticle, type GeneratedArticle } from '../../scripts/bench/lib/generator.ts';
 import { addOnDisk, articlePath, readRefs, writeTree } from '../../scripts/bench/lib/archive.ts';
 import { cacheDir } from '../../src/site.config.ts';
+import { RENDER_CODE_FILE, renderCodeFingerprint } from '../../scripts/build/render-code.ts';
 import { sectionOf } from '../../src/lib/sections.ts';
 
 const SIZE = Number(process.env.INCREMENTAL_ARTICLES ?? 60);
@@ -129,5 +130,18 @@ describe(`incremental build of ${SIZE} generated articles`, () => {
       /<article class="card[^"]*"[^>]*>[\s\S]*?<h[23]><a[^>]*>([\s\S]*?)<\/a><\/h[23]>/.exec(page)?.[1];
     expect(firstCard(html(incremental, ''))).toBe(title);
     expect(firstCard(html(incremental, sectionOf(next.frontMatter.type).slug))).toBe(title);
+  });
+
+  it('after the rendering code changed, every page renders again and the site is the same', () => {
+    // What a changed remark/rehype plugin leaves behind: a content store written by other code.
+    const stamp = join(resolve(ROOT, cacheDir({ CONTENT_DIR: tree })), RENDER_CODE_FILE);
+    expect(readFileSync(stamp, 'utf8').trim()).toBe(renderCodeFingerprint(ROOT));
+    writeFileSync(stamp, 'written by an older version of the Markdown plugins\n');
+    const before = snapshot(outDir);
+    const log = run();
+    expect(log).toContain('rendering every article again (--force)');
+    expect(restored(log).size).toBe(0);
+    expect(snapshot(outDir)).toEqual(before);
+    expect(readFileSync(stamp, 'utf8').trim()).toBe(renderCodeFingerprint(ROOT));
   });
 });

@@ -128,6 +128,24 @@ describe('dist/ is the last complete build', () => {
   const changed = () =>
     writeFileSync(join(contentDir, 'articles/new-story.md'), article({ title: '"A new story"' }, '## New\n\nNews.'));
 
+  it("Astro's process running out of its heap cap fails naming the step, the cap and the fix; dist/ stays byte for byte", () => {
+    changed();
+    const b = build(contentDir, outDir, { DOWNSTREAM_ASTRO_HEAP_MB: '32' });
+    expect(b.ok, b.output).toBe(false);
+    // V8's own words are in the log, and the build's last lines say what they mean for the reader.
+    expect(b.output).toContain('JavaScript heap out of memory');
+    expect(b.output).toContain('[build] astro build with a V8 heap cap of 32 MiB (DOWNSTREAM_ASTRO_HEAP_MB)');
+    expect(b.output.trimEnd().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(
+        /^\[build\] FAILED: astro build ran out of JavaScript heap during startup \(before content sync\): its V8 heap cap is 32 MiB \(from DOWNSTREAM_ASTRO_HEAP_MB\)\. Raise it, e\.g\. DOWNSTREAM_ASTRO_HEAP_MB=2560 npm run build /,
+      ),
+      '[build] The previous build output is unchanged.',
+    ]);
+    expect(snapshot(outDir)).toEqual(good);
+    expect(beside()).toEqual(['content', 'dist']);
+    rmSync(join(contentDir, 'articles/new-story.md'));
+  });
+
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     it(`${signal} while Astro renders pages leaves dist/ byte for byte`, async () => {
       changed();

@@ -130,3 +130,23 @@ test.describe('on a wide screen', () => {
     await expect(status(page)).toHaveText(new RegExp(`^${expected.n} results? for “k”`));
   });
 });
+
+test('the header search skips the letters typed past and answers the whole word', async ({ page }) => {
+  await page.goto(E2E.path('/distros/'));
+  await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[] };
+    w.statuses = [];
+    const st = document.querySelector('[data-quick-status]')!;
+    new MutationObserver(() => w.statuses.push(st.textContent ?? '')).observe(st, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.keyboard.press('/');
+  await page.keyboard.type('rocky', { delay: 60 });
+  const expected = await truth(page, 'rocky');
+  await expect(page.locator('[data-quick-status]')).toHaveText(new RegExp(`^${expected.n} results? for “rocky”$`));
+  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  expect(statuses.filter((s) => /for “ro?”/.test(s))).toEqual([]);
+});

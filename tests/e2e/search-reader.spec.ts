@@ -103,6 +103,30 @@ test.describe('search on a wide screen', () => {
     expect(n).toBeLessThanOrEqual(2);
   });
 
+  test('the count heads the list: it sits on a rule, and the first result follows right under it', async ({ page }) => {
+    await page.goto(`${SEARCH}?q=kernel`);
+    await expect(results(page).first()).toBeVisible();
+    const m = await page.evaluate(() => {
+      const status = document.querySelector('[data-search-status]')!;
+      const range = document.createRange();
+      range.selectNodeContents(status);
+      const text = range.getBoundingClientRect();
+      const box = status.getBoundingClientRect();
+      const first = document.querySelector('[data-search-results] > li')!.getBoundingClientRect();
+      return {
+        rule: getComputedStyle(status).borderBottomStyle,
+        textToRule: box.bottom - text.bottom,
+        textToFirst: first.top - text.bottom,
+        lines: Math.round(text.height / parseFloat(getComputedStyle(status).lineHeight)),
+      };
+    });
+    expect(m.lines).toBe(1);
+    expect(m.rule).toBe('solid');
+    // The line reserved for a longer status is above the count, not between it and the results.
+    expect(m.textToRule).toBeLessThan(16);
+    expect(m.textToFirst).toBeLessThan(56);
+  });
+
   test('arrow keys move from the query box through the results and back', async ({ page }) => {
     await page.goto(`${SEARCH}?q=linux`);
     await expect(results(page).nth(2)).toBeVisible();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { article, issues, validArticle } from './helpers.ts';
+import { z } from 'astro/zod';
+import { articleSchema, withEntryImage } from '../../src/schemas/article.ts';
+import { article, issues, NOW, refs, validArticle } from './helpers.ts';
 
 describe('article front matter', () => {
   it('accepts a valid article and fills defaults', () => {
@@ -83,5 +85,33 @@ describe('article front matter', () => {
   it.each(cases)('rejects %s', (_, patch, expected) => {
     const got = issues(article, { ...validArticle(), ...patch });
     expect(got.join('\n')).toContain(expected);
+  });
+});
+
+describe('the articles collection schema: one shared article schema, each entry its own image()', () => {
+  // What Astro's image() does for a content-layer entry: a transform bound to that entry's file.
+  const imageOf = (file: string) => () =>
+    z
+      .string()
+      .transform((src) => `${file}:${src}`)
+      .refine((s) => !s.includes('..'), { message: 'outside content/' });
+  const hero = { ...validArticle(), hero: { src: './x.jpg', alt: 'A server rack' } };
+
+  it('gives each entry the output and the issues of a schema built for it alone', async () => {
+    for (const file of ['a.md', 'b.md']) {
+      const own = articleSchema(refs, imageOf(file)(), { now: NOW });
+      const shared = withEntryImage(article, imageOf(file)());
+      for (const input of [validArticle(), hero, { ...hero, hero: { src: '../../etc/x.png', alt: 'X' } }, {}]) {
+        const [a, b] = [await own.safeParseAsync(input), await shared.safeParseAsync(input)];
+        expect(b.success).toBe(a.success);
+        if (a.success && b.success) expect(JSON.stringify(b.data)).toBe(JSON.stringify(a.data));
+        else
+          expect(b.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(
+            a.error?.issues.map((i) => [i.path.join('.'), i.message]),
+          );
+      }
+    }
+    const b = await withEntryImage(article, imageOf('b.md')()).parseAsync(hero);
+    expect(b.hero?.src).toBe('b.md:./x.jpg');
   });
 });

@@ -10,7 +10,8 @@ import { guardPlugins, markdownFailures } from '../../src/integrations/markdown-
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
 import { dateProblem, mdxNeedsParse } from '../../scripts/build/content-sources.ts';
-import { pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
+import { astroStepInLog, heapExhaustedInLog, pluginFailuresInLog } from '../../scripts/build/astro-log.ts';
+import { astroHeapCap, heapExhaustedMessage } from '../../scripts/build/astro-heap.ts';
 import { astroArticleId } from '../../src/lib/article-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -190,5 +191,77 @@ describe('render failures in the log of astro build', () => {
       'rsync.md: Failed to parse Markdown file "/tmp/x/content/articles/rsync.md":',
     ]);
     expect(pluginFailuresInLog('16:57:08 [content] Synced content')).toEqual([]);
+  });
+});
+
+describe("Astro's step when its process runs out of heap", () => {
+  // The order of a real `astro build` log (bench, 1,000 articles): bundling logs "Rearranging server assets"
+  // before the routes, and "✓ Completed" twice after them.
+  const lines = [
+    '19:55:22 [vite] Re-optimizing dependencies because vite config has changed',
+    '19:55:23 [content] Syncing content',
+    '19:56:24 [content] Synced content',
+    '19:56:25 [build] ✓ Completed in 1m 7s.',
+    '19:56:25 [build] Building static entrypoints...',
+    '19:56:52 [build] Rearranging server assets...',
+    ' generating static routes ',
+    '19:56:53   ├─ /articles/a/index.html (+12ms)',
+    '19:57:25 ✓ Completed in 33.33s.',
+    '19:57:26 [build] ✓ Completed in 1m 1s.',
+    '19:57:26 [@astrojs/sitemap] `sitemap-index.xml` created at `../dist`',
+  ];
+  const stepAfter = (n: number) => astroStepInLog(lines.slice(0, n).join('\n'));
+
+  it('names the last step the log shows as started', () => {
+    expect(stepAfter(1)).toBe('startup (before content sync)');
+    expect(stepAfter(2)).toBe('content sync');
+    expect(stepAfter(4)).toBe('content sync');
+    expect(stepAfter(5)).toBe('bundling (Vite)');
+    expect(stepAfter(6)).toBe('bundling (Vite)');
+    expect(stepAfter(8)).toBe('rendering pages');
+    expect(stepAfter(9)).toBe('the build hooks after rendering (astro:build:done)');
+    expect(stepAfter(11)).toBe('the build hooks after rendering (astro:build:done)');
+  });
+
+  it("recognises V8's fatal message and nothing else", () => {
+    expect(
+      heapExhaustedInLog(
+        'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n----- Native stack trace -----',
+      ),
+    ).toBe(true);
+    expect(heapExhaustedInLog(lines.join('\n'))).toBe(false);
+  });
+});
+
+describe("the heap cap of Astro's process", () => {
+  it('takes DOWNSTREAM_ASTRO_HEAP_MB first, then an operator’s NODE_OPTIONS as it is, then the default', () => {
+    expect(astroHeapCap({})).toEqual({ mb: 2560, from: 'default', nodeArgs: ['--max-old-space-size=2560'] });
+    expect(astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: ' 3072 ', NODE_OPTIONS: '--max-old-space-size=8192' })).toEqual({
+      mb: 3072,
+      from: 'DOWNSTREAM_ASTRO_HEAP_MB',
+      nodeArgs: ['--max-old-space-size=3072'],
+    });
+    // The operator's flag applies through NODE_OPTIONS itself; ours on the command line would override it.
+    expect(astroHeapCap({ NODE_OPTIONS: '--enable-source-maps --max_old_space_size=6144' })).toEqual({
+      mb: 6144,
+      from: 'NODE_OPTIONS',
+      nodeArgs: [],
+    });
+    expect(astroHeapCap({ NODE_OPTIONS: '--enable-source-maps' }).mb).toBe(2560);
+  });
+
+  it('refuses a value that is not a size, saying how to write one', () => {
+    expect(() => astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: '4G' })).toThrow(
+      `DOWNSTREAM_ASTRO_HEAP_MB="4G" is not a size: give the V8 heap cap of Astro's process in MiB, e.g. DOWNSTREAM_ASTRO_HEAP_MB=5120`,
+    );
+    expect(() => astroHeapCap({ DOWNSTREAM_ASTRO_HEAP_MB: '0' })).toThrow('is not a size');
+  });
+
+  it('says how to raise it when Astro runs out of it', () => {
+    expect(heapExhaustedMessage(astroHeapCap({ NODE_OPTIONS: '--max-old-space-size=4096' }), 'bundling (Vite)')).toBe(
+      'astro build ran out of JavaScript heap during bundling (Vite): its V8 heap cap is 4096 MiB (from NODE_OPTIONS). ' +
+        'Raise it, e.g. DOWNSTREAM_ASTRO_HEAP_MB=8192 npm run build ' +
+        '(the machine needs about 1.5 GiB more than the cap: the bundler also uses memory outside that heap)',
+    );
   });
 });

@@ -17,7 +17,7 @@ const allFixtures = () =>
 const product = (cycles: EolProduct['cycles']): Map<string, EolProduct> =>
   new Map([['debian', { name: 'Debian', cycles }]]);
 const debian = (releases: DistroFile['releases'], unlisted: DistroFile['unlisted'] = []): DistroFile[] => [
-  { id: 'debian', name: 'Debian GNU/Linux', releases, unlisted },
+  { id: 'debian', name: 'Debian GNU/Linux', file: 'content/distros/debian.yaml', releases, unlisted },
 ];
 const ev = (note?: string) => ({ url: 'https://www.debian.org/releases/', ...(note ? { note } : {}) });
 

@@ -18,6 +18,7 @@ const db: DistroFacts<string>[] = [
   {
     id: 'debian',
     name: 'Debian GNU/Linux',
+    file: 'content/distros/debian.yaml',
     releases: [
       {
         version: '12',
@@ -47,6 +48,22 @@ describe('looking up a release', () => {
       ok: false,
       message: 'Debian GNU/Linux has no release "11" in content/distros/debian.yaml: use one of 12, 13',
     });
+  });
+  it('names the file of the content folder that was read, not content/distros/', () => {
+    const distros = readDistros('tests/fixtures/content/distros');
+    expect(distros.map((d) => d.file)).toEqual(['tests/fixtures/content/distros/debian.yaml']);
+    const versions = distros[0]!.releases.map((r) => r.version).join(', ');
+    expect(findRelease(distros, 'debian', '11')).toEqual({
+      ok: false,
+      message: `Debian GNU/Linux has no release "11" in tests/fixtures/content/distros/debian.yaml: use one of ${versions}`,
+    });
+    expect(
+      checkComponentUses('x.mdx', '<EndsIn distro="debian" release="12" field="supportEnd" />', [
+        { ...distros[0]!, releases: [{ version: '12', released: '2023-06-10' }] },
+      ]),
+    ).toEqual([
+      'x.mdx:1: <EndsIn>: Debian GNU/Linux 12 has no supportEnd in tests/fixtures/content/distros/debian.yaml; state it in prose with its source, or add the date with its evidence',
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { relatedIndex, seriesNeighbours } from '../../src/lib/related.ts';
 import { lineageEdges, lineageOf } from '../../src/lib/lineage.ts';
 import { groupByMonth } from '../../src/lib/archive.ts';
-import { calendar, releaseEvents } from '../../src/lib/calendar.ts';
+import { calendar, calendarOf, eventSection, releaseEvents } from '../../src/lib/calendar.ts';
 import { atom, entryGuid, feedRoutes, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
 import { lifecycleChart } from '../../src/lib/lifecycle-chart.ts';
@@ -93,6 +93,23 @@ describe('release calendar', () => {
       ['almalinux-8-eol@x.example', '2029-05-31'],
     ]);
     expect(ics).toContain('DTSTAMP:20261125T000000Z');
+  });
+  it('joins per-distribution sections into the same document as one calendar of all their events', () => {
+    const distro = (id: string, name: string, version: string, released: string) =>
+      releaseEvents(
+        { id, name, url: `https://x.example/distros/${id}/`, releases: [{ version, released: d(released) }] },
+        'x.example',
+        d('2026-11-25'),
+      );
+    const [a, b] = [
+      distro('almalinux', 'AlmaLinux OS', '8', '2021-03-30'),
+      distro('debian', 'Debian', '12', '2023-06-10'),
+    ];
+    const joined = calendarOf('All', [eventSection(a), eventSection(b), eventSection([])]);
+    expect(joined).toBe(calendar('All', [...a, ...b]));
+    const events = new ICAL.Component(ICAL.parse(joined)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.summary)).toEqual(['AlmaLinux OS 8 released', 'Debian 12 released']);
+    expect(calendarOf('None', [])).toBe(calendar('None', []));
   });
 });
 
@@ -208,13 +225,28 @@ describe('feeds', () => {
     ]);
     expect(feedRoutes([], (scope: { dir: string }) => scope.dir, 'feed')).toEqual([]);
   });
-  it('absolutizes every relative URL and drops heading anchors', () => {
+  it.each([false, true])('absolutizes every relative URL and drops heading anchors (in place: %s)', (serialized) => {
     const html = absolutizeHtml(
       '<h2 id="s">S<a class="heading-anchor" href="#s">#</a></h2><a href="/d/x/">x</a><img src="../y.png" alt="y"><a href="#s">s</a><a href="mailto:a@b">m</a>',
       'https://x.example/d/articles/a/',
+      { serialized },
     );
     expect(html).toBe(
       '<h2 id="s">S</h2><a href="https://x.example/d/x/">x</a><img src="https://x.example/d/articles/y.png" alt="y"><a href="https://x.example/d/articles/a/#s">s</a><a href="mailto:a@b">m</a>',
+    );
+  });
+  it('rewrites Markdown HTML in place exactly as the tree pass does, and falls back to it when unsure', () => {
+    const page = 'https://x.example/d/articles/a/';
+    const inputs = [
+      // As our unified pipeline writes it: entities, an anchor with an element inside, a query with &, a video.
+      '<h2 id="a-b">A &#x26; B<a class="heading-anchor" href="#a-b" aria-label="Link"><span aria-hidden="true">#</span></a></h2>\n<p>See <a href="/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="y.png" alt="a &#x22;y&#x22;"> and <video poster="p.jpg" src="https://v.example/v.mp4"></video>.</p>',
+      // Not in hast-util-to-html's form: single quotes and a self-closed void element.
+      "<p><a href='/d/q/'>q</a><br/><img src='z.png' alt=''></p>",
+    ];
+    for (const html of inputs)
+      expect(absolutizeHtml(html, page, { serialized: true })).toBe(absolutizeHtml(html, page));
+    expect(absolutizeHtml(inputs[0]!, page, { serialized: true })).toBe(
+      '<h2 id="a-b">A &#x26; B</h2>\n<p>See <a href="https://x.example/d/x/?a=1&#x26;b=2" title="x > y">x</a>, <img src="https://x.example/d/articles/a/y.png" alt="a &#x22;y&#x22;"> and <video poster="https://x.example/d/articles/a/p.jpg" src="https://v.example/v.mp4"></video>.</p>',
     );
   });
 });

@@ -5,12 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { unified, type Pluggable } from 'unified';
 import rehypeParse from 'rehype-parse';
+import rehypeRaw from 'rehype-raw';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import { rehypeCodeBlocks } from '../../src/lib/markdown/rehype-code-blocks.ts';
+import { INLINE_CODE_WORD_MAX, rehypeCodeBlocks } from '../../src/lib/markdown/rehype-code-blocks.ts';
 import { rehypeHeadingAnchors } from '../../src/lib/markdown/rehype-heading-anchors.ts';
 import { rehypeLinks } from '../../src/lib/markdown/rehype-links.ts';
 import { rehypeTaskListLabels } from '../../src/lib/markdown/rehype-task-list-labels.ts';
+import { MDX_NODE_TYPES, rehypeRawWhereNeeded } from '../../src/lib/markdown/raw-html.ts';
 
 function run(html: string, ...plugins: Pluggable[]): string {
   return String(unified().use(rehypeParse, { fragment: true }).use(plugins).use(rehypeStringify).processSync(html));
@@ -94,5 +98,48 @@ describe('rehype-code-blocks', () => {
     expect(run('<pre><code>dnf upgrade</code></pre><p><code>inline</code></p>', rehypeCodeBlocks)).toBe(
       '<pre tabindex="0"><code>dnf upgrade</code></pre><p><code>inline</code></p>',
     );
+  });
+  it('keeps each breakable word of inline code whole, leaving the text and code blocks as they were', () => {
+    expect(run('<p>Run <code>dnf config-manager --disable crb</code>.</p>', rehypeCodeBlocks)).toBe(
+      '<p>Run <code>dnf <span class="code-word">config-manager</span> <span class="code-word">--disable</span> crb</code>.</p>',
+    );
+    expect(run('<pre><code>dnf config-manager --disable crb</code></pre>', rehypeCodeBlocks)).toBe(
+      '<pre tabindex="0"><code>dnf config-manager --disable crb</code></pre>',
+    );
+    // A word longer than a line at 320 px may still break after "/" or "-", so it wraps instead of overflowing.
+    const long = '/etc/apt/sources.list.d/debian.sources';
+    expect(long.length).toBeGreaterThan(INLINE_CODE_WORD_MAX);
+    expect(run(`<p><code>${long}</code> and <code>bookworm-backports</code></p>`, rehypeCodeBlocks)).toBe(
+      `<p><code>${long}</code> and <code><span class="code-word">bookworm-backports</span></code></p>`,
+    );
+  });
+});
+
+describe('raw HTML in Markdown', () => {
+  const md = (source: string, raw: Pluggable) =>
+    String(
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use([raw, [rehypeLinks, { base: '/downstream/', site: 'https://downstream.example' }]])
+        .use(rehypeStringify, { allowDangerousHtml: true })
+        .processSync(source),
+    );
+  const always: Pluggable = [rehypeRaw, { passThrough: MDX_NODE_TYPES }];
+  const whereNeeded: Pluggable = [rehypeRawWhereNeeded, { passThrough: MDX_NODE_TYPES }];
+
+  it('reaches the plugins after it: a link written as HTML gets the base path like a Markdown one', () => {
+    const source =
+      'See <a href="/distros/debian/">Debian</a> and [Fedora](/distros/fedora/).\n\n<div><img src="/a.png" alt="A"></div>';
+    expect(md(source, whereNeeded)).toBe(
+      '<p>See <a href="/downstream/distros/debian/">Debian</a> and <a href="/downstream/distros/fedora/">Fedora</a>.</p>\n<div><img src="/downstream/a.png" alt="A"></div>',
+    );
+    expect(md(source, whereNeeded)).toBe(md(source, always));
+  });
+
+  it('gives the same page when a file has no raw HTML, without re-parsing it', () => {
+    const source = '# Title\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- [ ] task\n\n> quote with `code` and [a link](/x/)';
+    expect(md(source, whereNeeded)).toBe(md(source, always));
+    expect(md(source, whereNeeded)).toContain('<a href="/downstream/x/">a link</a>');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   exactTitleFirst,
   isEmpty,
@@ -130,5 +130,47 @@ describe('search status line', () => {
     expect(resultStatus(parseState('?q=abi&year=2016'), 0)).toBe(
       '0 results for “abi” filtered by 2016. Try removing filters.',
     );
+  });
+});
+
+import { endsInShortWord, typingPause } from '../../src/lib/search/typing-pause.ts';
+
+describe('a short last word waits for a pause in the typing', () => {
+  it('tells a last word of one or two characters from a longer one', () => {
+    const cases = ['u', 'ub', 'ubu', 'linux 9', 'linux 24', 'linux 9.4', ' ub ', 'x86-64-v2', ''];
+    expect(cases.map((q) => `${q}: ${endsInShortWord(q)}`)).toEqual([
+      'u: true',
+      'ub: true',
+      'ubu: false',
+      'linux 9: true',
+      'linux 24: true',
+      'linux 9.4: false',
+      ' ub : true',
+      'x86-64-v2: false',
+      ': false',
+    ]);
+  });
+
+  it('resolves true after the pause, false at once when interrupted or replaced by a newer wait', async () => {
+    vi.useFakeTimers();
+    try {
+      const pause = typingPause();
+      const outcomes: string[] = [];
+      void pause.wait(300).then((ok) => outcomes.push(`first ${ok}`));
+      await vi.advanceTimersByTimeAsync(100);
+      pause.interrupt();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outcomes).toEqual(['first false']);
+
+      void pause.wait(300).then((ok) => outcomes.push(`second ${ok}`));
+      await vi.advanceTimersByTimeAsync(100);
+      void pause.wait(300).then((ok) => outcomes.push(`third ${ok}`));
+      await vi.advanceTimersByTimeAsync(299);
+      expect(outcomes).toEqual(['first false', 'second false']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcomes).toEqual(['first false', 'second false', 'third true']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

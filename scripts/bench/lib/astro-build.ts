@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured, dirSize, topLevelSizes, type RunResult } from './measure.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { astroHeapCap } from '../../build/astro-heap.ts';
 import { parseAstroLog, peakByPhase, type AstroPhases, type PhaseMemory } from './astro-log.ts';
 
 /** cold: caches and output deleted; warm: one article's body changed; added: one new article published. */
@@ -62,6 +63,8 @@ export interface BuildMeasure {
   failedAfter?: string;
   /** --max-old-space-size given to the build (undefined: Node's default, about 4 GB here). */
   heapLimitMb?: number;
+  /** V8 heap cap of Astro's process, as scripts/build.ts sets it (scripts/build/astro-heap.ts); none for bare Astro. */
+  astroHeapCapMb?: number;
   /** Fingerprint of the site's code when the build started, and whether it changed while the build ran. */
   code?: { hash: string; newest: string; newestFile: string; changedDuringBuild: boolean };
 }
@@ -286,7 +289,26 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   else rmSync(o.outDir, { recursive: true, force: true });
   const loadAvgBefore = loadavg()[0]!;
   const before = codeFingerprint(o.repo);
-  const astro = [process.execPath, join(o.repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', o.outDir];
+  const env = childEnv({
+    CONTENT_DIR: o.contentDir,
+    NO_COLOR: '1',
+    // As scripts/build.ts: social images are drawn by the step after Astro (the bare reference has none).
+    ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro', DOWNSTREAM_CONTENT_CHECKS: 'after-astro' }),
+    ...o.env,
+    ...(o.heapLimitMb
+      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }
+      : {}),
+  });
+  // The real site's Astro process gets the heap cap scripts/build.ts gives it; bare Astro runs with Node's default.
+  const cap = o.pagefindCli ? undefined : astroHeapCap(env);
+  const astro = [
+    process.execPath,
+    ...(cap?.nodeArgs ?? []),
+    join(o.repo, 'node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--outDir',
+    o.outDir,
+  ];
   const steps = join(o.repo, 'scripts/bench/lib/build-steps.ts');
   // The real site is built as `npm run build` builds it: content source checks, `astro build`, then the article
   // checks, social images and Pagefind in their own processes after Astro has exited. The bare reference runs the Pagefind CLI after `astro build`.
@@ -303,16 +325,7 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   const [cmd, args] = ['sh', ['-c', commands.map((c) => c.map(quote).join(' ')).join(' && ')]];
   const r = await runMeasured(cmd, args, {
     cwd: o.projDir,
-    env: childEnv({
-      CONTENT_DIR: o.contentDir,
-      NO_COLOR: '1',
-      // As scripts/build.ts: social images are drawn by the step after Astro (the bare reference has none).
-      ...(o.pagefindCli ? {} : { DOWNSTREAM_SOCIAL_IMAGES: 'after-astro', DOWNSTREAM_CONTENT_CHECKS: 'after-astro' }),
-      ...o.env,
-      ...(o.heapLimitMb
-        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${o.heapLimitMb}`.trim() }
-        : {}),
-    }),
+    env,
     logFile: o.logFile,
     timeoutMs: o.timeoutMs,
     echo: o.echo,
@@ -321,6 +334,7 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
   return {
     ...summarize(o.label, o.kind, o.articles, r, o.outDir, o.logFile, loadAvgBefore, parseAstroLog(r.lines)),
     heapLimitMb: o.heapLimitMb,
+    astroHeapCapMb: cap?.mb,
     code: { ...before, changedDuringBuild: after.hash !== before.hash },
   };
 }

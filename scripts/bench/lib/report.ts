@@ -112,7 +112,7 @@ const kindLabel = (b: BuildMeasure) =>
 
 function buildRows(builds: BuildMeasure[]) {
   return builds.map((b) => [
-    `${n(b.articles)} ${kindLabel(b)}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : ''}${b.ok ? '' : b.oom ? ' **out of memory**' : ' **FAILED**'}${b.kind !== 'cold' && b.phases?.cacheCleared?.length ? ' (store cleared: not warm)' : ''}${b.code?.changedDuringBuild ? ' (code edited during build)' : ''}`,
+    `${n(b.articles)} ${kindLabel(b)}${b.heapLimitMb ? ` (heap ${Math.round(b.heapLimitMb / 1024)} GiB)` : b.astroHeapCapMb ? ` (Astro heap cap ${b.astroHeapCapMb} MiB)` : ''}${b.ok ? '' : b.oom ? ' **out of memory**' : ' **FAILED**'}${b.kind !== 'cold' && b.phases?.cacheCleared?.length ? ' (store cleared: not warm)' : ''}${b.code?.changedDuringBuild ? ' (code edited during build)' : ''}`,
     sec(b.wallMs),
     n(b.pages),
     b.pagesPerSec ?? '–',

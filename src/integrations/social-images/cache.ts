@@ -52,6 +52,8 @@ export interface ImageCache {
 
 export function imageCache(cacheRoot: URL, fingerprint: string): ImageCache {
   const dir = fileURLToPath(new URL('social-images/', cacheRoot));
+  // Created once, by the first put.
+  let made: Promise<unknown> | undefined;
   const file = (key: unknown) =>
     join(dir, `${createHash('sha256').update(fingerprint).update(JSON.stringify(key)).digest('hex')}.png`);
   return {
@@ -71,7 +73,8 @@ export function imageCache(cacheRoot: URL, fingerprint: string): ImageCache {
       }
     },
     async put(key, png) {
-      await mkdir(dir, { recursive: true });
+      made ??= mkdir(dir, { recursive: true });
+      await made;
       await writeFile(file(key), png);
     },
   };

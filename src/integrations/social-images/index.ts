@@ -56,9 +56,14 @@ export async function mapLimit<T, R>(
 /** The file under dist/ of a site path. */
 const fileOf = (outDir: string, sitePath: string) => join(outDir, ...sitePath.split('/').filter(Boolean));
 
-async function writeOut(file: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, data);
+/** Creates each folder once per build, not once per file (1,000 cards share og/articles/). */
+function folderMaker(): (dir: string) => Promise<unknown> {
+  const made = new Map<string, Promise<unknown>>();
+  return (dir) => {
+    let p = made.get(dir);
+    if (!p) made.set(dir, (p = mkdir(dir, { recursive: true })));
+    return p;
+  };
 }
 
 /**
@@ -82,6 +87,11 @@ export async function writeSocialImages({ outDir, publicDir, cacheRoot, log }: S
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   let pool: RenderPool | undefined;
+  const makeFolder = folderMaker();
+  const writeOut = async (file: string, data: Uint8Array) => {
+    await makeFolder(dirname(file));
+    await writeFile(file, data);
+  };
   try {
     const dataFile = fileOf(outDir, paths.socialCards());
     const cards = parseSocialCards(readFileSync(dataFile, 'utf8'), `dist${paths.socialCards()}`);

@@ -13,6 +13,7 @@ import {
   type SortOrder,
 } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
+import { SHORT_WORD_WAIT_MS, endsInShortWord, typingPause } from '../../lib/search/typing-pause.ts';
 import { UI } from '../../lib/ui-strings.ts';
 import {
   el,
@@ -29,13 +30,6 @@ const PAGE = 10;
 /** Values shown per facet before "Show all": the most used ones, plus any that are selected. */
 const TOP = 5;
 const WIDE = '(min-width: 60rem)';
-/**
- * How long a query whose last word has one or two characters waits for the next key before it is searched. Such a
- * prefix matches every word it begins: on a large archive it needs an index chunk of its own (the word the reader is
- * typing usually sits in another) and the slowest search, for a query the reader is usually still typing. From the
- * third character on, the chunk is mostly the one the whole word needs, and the query is searched at once.
- */
-const SHORT_WORD_WAIT_MS = 300;
 
 /** The /search/ page: query, facets with counts, sort, URL state and history. */
 export async function mountSearchPage(root: HTMLElement): Promise<void> {
@@ -266,20 +260,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   disclosure.addEventListener('toggle', showFacets);
   wide.addEventListener('change', showFacets);
 
-  /** Resolves after `ms`, or at once when the reader changes the search meanwhile (then with false). */
-  let interrupt: (() => void) | null = null;
-  const quietFor = (ms: number, searched: SearchState) =>
-    new Promise<boolean>((resolve) => {
-      const timer = window.setTimeout(() => {
-        interrupt = null;
-        resolve(state === searched);
-      }, ms);
-      interrupt = () => {
-        window.clearTimeout(timer);
-        interrupt = null;
-        resolve(false);
-      };
-    });
+  /** A short last word waits for a pause in the typing; any change of the search cuts the wait short. */
+  const pause = typingPause();
 
   const runNow = async (history: 'push' | 'replace' | 'none') => {
     const my = ++token;
@@ -298,7 +280,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       return;
     }
     const q = searched.q.trim();
-    if (/(^|\s)\S{1,2}$/.test(q) && !(await quietFor(SHORT_WORD_WAIT_MS, searched))) return;
+    if (endsInShortWord(q) && !((await pause.wait(SHORT_WORD_WAIT_MS)) && state === searched)) return;
     const options = { filters: pagefindFilters(searched), sort: pagefindSort(searched.sort) };
     // Loading the index chunks is the part of a search that can be given up: if the reader typed on meanwhile, the
     // next run searches the newer query instead of spending Pagefind's time on one nobody will see.
@@ -328,7 +310,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     await runNow(mode);
   });
   const run = (history: 'push' | 'replace' | 'none') => {
-    interrupt?.();
+    pause.interrupt();
     if (history === 'push' || wanted === 'none') wanted = history;
     return coalesced(undefined);
   };

@@ -1,5 +1,6 @@
 import { exactTitleFirst } from '../../lib/search/state.ts';
 import { latestOnly } from '../../lib/search/latest-only.ts';
+import { SHORT_WORD_WAIT_MS, endsInShortWord, typingPause } from '../../lib/search/typing-pause.ts';
 import { UI } from '../../lib/ui-strings.ts';
 import { BASE, el, excerptNodes, keyDateText, loadPagefind, type PagefindResultData } from './pagefind.ts';
 
@@ -71,6 +72,10 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
     if (!dismissed) open(true);
   };
 
+  // As on the search page: a last word of one or two characters waits for a pause in the typing, index chunks load
+  // first, and a query the reader has typed past is given up before Pagefind searches it.
+  const pause = typingPause();
+  const typedPast = (q: string) => input.value.trim() !== q;
   const run = latestOnly(async () => {
     const my = ++token;
     const q = input.value.trim();
@@ -80,9 +85,12 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
       open(false);
       return;
     }
+    if (endsInShortWord(q) && !((await pause.wait(SHORT_WORD_WAIT_MS)) && !typedPast(q))) return;
     const api = await loadPagefind();
+    await api.preload(q);
+    if (typedPast(q)) return;
     const search = await api.search(q);
-    if (my !== token || !search) return;
+    if (my !== token || !search || typedPast(q)) return;
     const datas = exactTitleFirst(await Promise.all(search.results.slice(0, MAX).map((r) => r.data())), q);
     if (my !== token) return;
     render(q, datas, search.results.length);
@@ -90,6 +98,7 @@ export async function mountQuickSearch(input: HTMLInputElement): Promise<void> {
 
   input.addEventListener('input', () => {
     dismissed = false;
+    pause.interrupt();
     void run(undefined);
   });
   input.addEventListener('keydown', (e) => {
