@@ -13,6 +13,8 @@ export interface ChartBar {
   security?: { x: number; width: number };
   /** True when no end date is published and the bar runs to the chart's edge. */
   openEnded: boolean;
+  /** Where an open-ended bar's arrowhead starts: the bar stops there and the arrow points past the last year. */
+  arrow?: { x: number; width: number };
   status: SupportStatus;
 }
 
@@ -47,6 +49,9 @@ export function lifecycleChart(
     .map((r) => ({ release: r, axisLabel: r.version, label: r.codename ? `${r.version} ${r.codename}` : r.version }));
   return timelineChart(rows, now, opts);
 }
+
+/** Width of the arrowhead that ends a bar with no published end date (it would otherwise look like one). */
+export const OPEN_ARROW = 8;
 
 /**
  * A timeline of any rows, in the order given. `from` starts the axis at a later January than the oldest release
@@ -86,10 +91,11 @@ export function timelineChart(
       axisLabel,
       label,
       y: plot.top + i * rowHeight,
-      full: { x: x(start), width: Math.max(2, x(fullStop) - x(start)) },
+      full: { x: x(start), width: Math.max(2, x(fullStop) - x(start) - (openEnded ? OPEN_ARROW : 0)) },
       openEnded,
       status: supportStatus(r, now),
     };
+    if (openEnded) bar.arrow = { x: bar.full.x + bar.full.width, width: OPEN_ARROW };
     if (r.supportEnd && r.eol && r.eol > r.supportEnd) {
       bar.security = {
         x: x(r.supportEnd.getTime()),

@@ -138,6 +138,40 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('a release with no announced end date ends in an arrow, and the key says what the arrow means', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(E2E.path('/distros/fedora/'));
+  const figure = page.locator('figure.lifecycle-chart');
+  // Fedora 44 and 43 have no end-of-life date yet: their rows end in an arrowhead at the plot's right edge.
+  const rows = await figure.locator('.chart-scroll g.bar').evaluateAll((groups) =>
+    groups.map((g) => {
+      const bar = g.querySelector('rect.bar-full')!.getBoundingClientRect();
+      const arrow = g.querySelector('path.bar-arrow')?.getBoundingClientRect();
+      return {
+        label: g.querySelector('.bar-label')!.textContent!.trim(),
+        gap: arrow ? Math.round(arrow.left - bar.right) : null,
+        arrow: arrow ? { width: Math.round(arrow.width), height: Math.round(arrow.height) } : null,
+      };
+    }),
+  );
+  const open = rows.filter((r) => r.arrow).map((r) => r.label);
+  expect(open).toEqual(expect.arrayContaining(['44', '43']));
+  expect(open).not.toContain('40');
+  for (const r of rows.filter((row) => row.arrow)) {
+    expect(r.gap, r.label).toBe(0);
+    expect(r.arrow!.width, r.label).toBeGreaterThanOrEqual(6);
+  }
+  const key = figure.locator('figcaption .key[data-key="open"]');
+  await expect(key).toHaveText('No end date announced');
+  await expect(key.locator('path.bar-arrow')).toHaveCount(1);
+  await expect(figure.locator('svg desc')).toContainText('44: Supported, no end date announced');
+  // A hub whose releases all have dates shows no such key.
+  await page.goto(E2E.path('/distros/ubuntu/'));
+  await expect(page.locator('figure.lifecycle-chart figcaption .key[data-key="open"]')).toHaveCount(0);
+});
+
 test('the hub key names the ended releases it draws in outline', async ({ page }) => {
   await page.goto(E2E.path('/distros/ubuntu/'));
   const figure = page.locator('figure.lifecycle-chart');

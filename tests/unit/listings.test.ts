@@ -8,7 +8,7 @@ import { groupByMonth } from '../../src/lib/archive.ts';
 import { calendar, calendarOf, eventSection, releaseEvents } from '../../src/lib/calendar.ts';
 import { atom, entryGuid, feedRoutes, jsonFeed, rss, type FeedEntry, type FeedMeta } from '../../src/lib/feeds.ts';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
-import { lifecycleChart } from '../../src/lib/lifecycle-chart.ts';
+import { lifecycleChart, type ChartBar } from '../../src/lib/lifecycle-chart.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -265,5 +265,19 @@ describe('lifecycle chart geometry', () => {
     expect(c.now!.x).toBeGreaterThan(c.bars[1]!.security!.x);
     expect(c.bars.map((b) => b.status)).toEqual(['supported', 'security']);
     expect(lifecycleChart([], d('2026-11-25'))).toBeNull();
+  });
+  it('ends a bar with no published end date in an arrowhead at the right edge; dated bars have none', () => {
+    const c = lifecycleChart(
+      [
+        { version: '43', released: d('2025-10-28') },
+        { version: '42', released: d('2025-04-15'), eol: d('2026-12-09') },
+      ],
+      d('2026-11-25'),
+    )!;
+    const [open, dated] = c.bars as [ChartBar, ChartBar];
+    expect([open.openEnded, dated.openEnded]).toEqual([true, false]);
+    expect(dated.arrow).toBeUndefined();
+    expect(open.arrow!.x).toBeCloseTo(open.full.x + open.full.width, 5);
+    expect(open.arrow!.x + open.arrow!.width).toBeCloseTo(c.plot.right, 5);
   });
 });
