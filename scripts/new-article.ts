@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTICLE_TYPES } from '../src/schemas/article.ts';
-import { idsInFolder, idsInYamlList } from '../src/schemas/refs.ts';
+import { idsInFolder, idsInYamlList, refFiles } from '../src/schemas/refs.ts';
 import { contentDir } from '../src/site.config.ts';
 
 /** "Debian 13 “Trixie” released!" → "debian-13-trixie-released" */
@@ -51,6 +51,7 @@ export function scaffold(argv: string[], env: Record<string, string | undefined>
     strict: true,
   });
   const content = contentDir(env);
+  const files = refFiles(content);
   const title = values.title?.trim() ?? '';
   const distros = list(values.distros);
   const topics = list(values.topics);
@@ -60,9 +61,9 @@ export function scaffold(argv: string[], env: Record<string, string | undefined>
     ...((ARTICLE_TYPES as readonly string[]).includes(values.type)
       ? []
       : [`unknown type "${values.type}": use one of ${ARTICLE_TYPES.join(', ')}`]),
-    ...check('distribution', distros, idsInFolder(`${content}/distros`, '.yaml'), 'content/distros/<id>.yaml'),
-    ...check('topic', topics, idsInYamlList(`${content}/topics.yaml`), 'content/topics.yaml'),
-    ...check('desk', desks, idsInFolder(`${content}/authors`, '.yaml'), 'content/authors/<id>.yaml'),
+    ...check('distribution', distros, idsInFolder(`${content}/distros`, '.yaml'), files.distros),
+    ...check('topic', topics, idsInYamlList(`${content}/topics.yaml`), files.topics),
+    ...check('desk', desks, idsInFolder(`${content}/authors`, '.yaml'), files.authors),
   ];
   const slug = values.slug ?? slugify(title);
   const file = join(content, 'articles', `${slug}.md`);

@@ -4,17 +4,18 @@ import { z } from 'astro/zod';
 import { articleSchema, withEntryImage } from './schemas/article.ts';
 import { distroSchema } from './schemas/distro.ts';
 import { authorSchema, seriesSchema, topicSchema } from './schemas/people.ts';
-import { idRef, idsInFolder, idsInYamlList } from './schemas/refs.ts';
+import { idRef, idsInFolder, idsInYamlList, refFiles } from './schemas/refs.ts';
 import { buildNow } from './lib/clock.ts';
 import { contentDir } from './site.config.ts';
 
 const CONTENT = contentDir(process.env);
+const FILES = refFiles(CONTENT);
 
 const refs = {
-  authors: idRef('desk', idsInFolder(`${CONTENT}/authors`, '.yaml'), 'content/authors/<id>.yaml'),
-  distros: idRef('distribution', idsInFolder(`${CONTENT}/distros`, '.yaml'), 'content/distros/<id>.yaml'),
-  topics: idRef('topic', idsInYamlList(`${CONTENT}/topics.yaml`), 'content/topics.yaml'),
-  series: idRef('series', idsInYamlList(`${CONTENT}/series.yaml`), 'content/series.yaml'),
+  authors: idRef('desk', idsInFolder(`${CONTENT}/authors`, '.yaml'), FILES.authors),
+  distros: idRef('distribution', idsInFolder(`${CONTENT}/distros`, '.yaml'), FILES.distros),
+  topics: idRef('topic', idsInYamlList(`${CONTENT}/topics.yaml`), FILES.topics),
+  series: idRef('series', idsInYamlList(`${CONTENT}/series.yaml`), FILES.series),
 };
 
 let sharedArticleSchema: ReturnType<typeof articleSchema<(typeof refs)['authors'], z.ZodString>> | undefined;

@@ -17,7 +17,7 @@ import { unified } from 'unified';
 import { z } from 'astro/zod';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { distroSchema } from '../../src/schemas/distro.ts';
-import { idRef, idsInFolder, idsInYamlList } from '../../src/schemas/refs.ts';
+import { idRef, idsInFolder, idsInYamlList, refFiles } from '../../src/schemas/refs.ts';
 import { buildClock } from '../../src/lib/clock.ts';
 import { astroArticleId } from '../../src/lib/article-files.ts';
 import { isTrusted, mdxComponentNames, trustProblems } from '../../src/lib/markdown/remark-trust.ts';
@@ -318,26 +318,27 @@ export function checkContentSources(contentDir: string, { root, now = buildClock
       return [];
     }
   };
+  const where = refFiles(contentDir);
   const refs = {
     authors: idRef(
       'desk',
       ids(() => idsInFolder(`${contentDir}/authors`, '.yaml')),
-      'content/authors/<id>.yaml',
+      where.authors,
     ),
     distros: idRef(
       'distribution',
       ids(() => idsInFolder(`${contentDir}/distros`, '.yaml')),
-      'content/distros/<id>.yaml',
+      where.distros,
     ),
     topics: idRef(
       'topic',
       ids(() => idsInYamlList(`${contentDir}/topics.yaml`)),
-      'content/topics.yaml',
+      where.topics,
     ),
     series: idRef(
       'series',
       ids(() => idsInYamlList(`${contentDir}/series.yaml`)),
-      'content/series.yaml',
+      where.series,
     ),
   };
   const articleImage = z.string({ error: 'expected the path of an image next to the article, e.g. ./images/x.jpg' });

@@ -17,6 +17,20 @@ export function idRef(what: string, ids: readonly string[], where: string) {
   });
 }
 
+/**
+ * Where an editor adds a desk, distribution, topic or series: the files of the content tree `contentDir` (as the
+ * build was given it), for messages about an unknown id.
+ */
+export function refFiles(contentDir: string) {
+  const dir = contentDir.replace(/^\.\//, '').replace(/\/+$/, '');
+  return {
+    authors: `${dir}/authors/<id>.yaml`,
+    distros: `${dir}/distros/<id>.yaml`,
+    topics: `${dir}/topics.yaml`,
+    series: `${dir}/series.yaml`,
+  };
+}
+
 /** Ids of a folder collection: file names without extension. */
 export function idsInFolder(dir: string, ext: string): string[] {
   return readdirSync(dir)

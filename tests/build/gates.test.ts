@@ -76,6 +76,8 @@ describe('build gates', () => {
   it('fails on an unknown distribution, naming the field and the ids that exist', () => {
     const b = buildFixture({ 'articles/bad-ref.md': article({ distros: '[debian, centos-9]' }, 'Text') });
     expectFailure(b, /bad-ref/, /distros\.1: unknown distribution "centos-9": use one of debian/);
+    // The file to add is named in the content tree that was built, not always content/.
+    expectFailure(b, `(or add it to ${b.contentDir}/distros/<id>.yaml)`);
   });
 
   it('fails on a bad date and on a missing source', () => {

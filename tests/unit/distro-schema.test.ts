@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distro, issues } from './helpers.ts';
+import { idRef, refFiles } from '../../src/schemas/refs.ts';
 
 const src = (url = 'https://wiki.almalinux.org/release-notes/') => ({ url, verified: '2026-11-30' });
 /** A release whose every date names its source, as the schema requires. */
@@ -100,6 +101,22 @@ describe('distribution schema', () => {
     const r = { ...valid(), unlisted: [{ versions: ['8', '9'], note: 'Out of scope.' }] };
     expect(issues(distro, r).join()).toContain(
       'unlisted.0.versions.1: version "9" is both listed in releases and unlisted',
+    );
+  });
+});
+
+describe('where an unknown id is to be added', () => {
+  it('names the files of the content tree that was built', () => {
+    expect(refFiles('./content')).toEqual({
+      authors: 'content/authors/<id>.yaml',
+      distros: 'content/distros/<id>.yaml',
+      topics: 'content/topics.yaml',
+      series: 'content/series.yaml',
+    });
+    expect(refFiles('/srv/newsroom/archive/').distros).toBe('/srv/newsroom/archive/distros/<id>.yaml');
+    const distros = idRef('distribution', ['debian'], refFiles('tests/fixtures/content').distros);
+    expect(distros.safeParse('centos-9').error?.issues[0]?.message).toBe(
+      'unknown distribution "centos-9": use one of debian (or add it to tests/fixtures/content/distros/<id>.yaml)',
     );
   });
 });
