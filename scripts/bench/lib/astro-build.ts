@@ -318,7 +318,7 @@ export async function astroBuild(o: AstroBuildOptions): Promise<BuildMeasure> {
         [process.execPath, steps, 'sources', o.contentDir],
         astro,
         [process.execPath, join(o.repo, 'scripts/build/article-checks.ts'), o.outDir, join(o.projDir, '.cache')],
-        [process.execPath, steps, 'social', o.outDir, join(o.projDir, '.cache')],
+        [process.execPath, join(o.repo, 'scripts/build/steps.ts'), 'social', o.outDir, join(o.projDir, '.cache')],
         [process.execPath, steps, 'index', o.outDir],
       ];
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;

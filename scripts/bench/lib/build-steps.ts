@@ -3,7 +3,7 @@
  *
  *   node scripts/bench/lib/build-steps.ts sources <content dir>          content source checks (before Astro)
  *   node scripts/build/article-checks.ts <out dir> <cache dir>          article page checks (after Astro)
- *   node scripts/bench/lib/build-steps.ts social <out dir> <cache dir>   social images (after Astro)
+ *   node scripts/build/steps.ts social <out dir> <cache dir>            social images (after Astro), the build's own step
  *   node scripts/bench/lib/build-steps.ts index <out dir>                drop non-public files, Pagefind index (after)
  *
  * Each runs in its own process, as in the real build, where social images and Pagefind run after Astro's process
@@ -14,11 +14,9 @@ import { resolve } from 'node:path';
 import { checkContentSources } from '../../build/content-sources.ts';
 import { publicOnly } from '../../build/public-only.ts';
 import { indexSite } from '../../../src/integrations/pagefind.ts';
-import { writeSocialImages } from '../../../src/integrations/social-images/index.ts';
-import { pathToFileURL } from 'node:url';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const [step, dir, cache] = process.argv.slice(2);
+const [step, dir] = process.argv.slice(2);
 const started = performance.now();
 const ms = () => `${Math.round(performance.now() - started)} ms`;
 
@@ -29,21 +27,11 @@ if (step === 'sources' && dir) {
     process.exit(1);
   }
   process.stdout.write(`[downstream:content-sources] checked content sources in ${ms()}\n`);
-} else if (step === 'social' && dir && cache) {
-  const say = (message: string) => process.stdout.write(`[downstream:social-images] ${message}\n`);
-  await writeSocialImages({
-    outDir: resolve(dir),
-    publicDir: pathToFileURL(resolve(REPO, 'public') + '/'),
-    cacheRoot: pathToFileURL(resolve(cache) + '/'),
-    log: { info: say, warn: (message) => say(`warning: ${message}`) },
-  });
 } else if (step === 'index' && dir) {
   publicOnly(resolve(dir));
   const { pages } = await indexSite(resolve(dir));
   process.stdout.write(`[downstream:pagefind] indexed ${pages} pages in ${ms()}\n`);
 } else {
-  process.stderr.write(
-    'usage: build-steps.ts sources <content dir> | social <out dir> <cache dir> | index <out dir>\n',
-  );
+  process.stderr.write('usage: build-steps.ts sources <content dir> | index <out dir>\n');
   process.exit(2);
 }
