@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files.ts';
 
 /**
  * The layers of the tree: src/lib is pure logic that pages, layouts, components, build hooks and scripts import,
@@ -17,20 +18,10 @@ interface BadImport {
   layer: string;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return sourceFiles(full);
-      return /\.(ts|mts|js|mjs|astro)$/.test(name) ? [full] : [];
-    });
-}
-
 /** Imports of files under `root`/src/lib that resolve into one of the upper layers, with file and line. */
 function importsIntoUpperLayers(root: string): BadImport[] {
   const layers = UPPER_LAYERS.map((layer) => resolve(root, layer));
-  return sourceFiles(resolve(root, 'src/lib')).flatMap((file) => {
+  return sourceFiles(resolve(root, 'src/lib'), /\.(ts|mts|js|mjs|astro)$/).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     return ts.preProcessFile(text, true, true).importedFiles.flatMap(({ fileName: specifier, pos }) => {
       if (!specifier.startsWith('.')) return [];

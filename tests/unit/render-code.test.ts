@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files.ts';
 import {
   importSpecifiers,
   localModules,
@@ -10,16 +11,6 @@ import {
   renderCacheIsStale,
   renderCodeFingerprint,
 } from '../../scripts/build/render-code.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return sourceFiles(full);
-      return /\.(ts|mts|js|mjs)$/.test(name) ? [full] : [];
-    });
-}
 
 /** A throwaway project: astro.config.mjs, a plugin that imports a helper, an unrelated module, a lock file. */
 function project(): string {
@@ -41,7 +32,10 @@ function project(): string {
 
 describe('the fingerprint of the code that renders Markdown', () => {
   it('reads every import TypeScript sees in every module of src/ and scripts/', () => {
-    const missed = [...sourceFiles('src'), ...sourceFiles('scripts')].flatMap((file) => {
+    const missed = [
+      ...sourceFiles('src', /\.(ts|mts|js|mjs)$/),
+      ...sourceFiles('scripts', /\.(ts|mts|js|mjs)$/),
+    ].flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       const ours = new Set(importSpecifiers(text));
       return ts
