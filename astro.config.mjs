@@ -18,6 +18,7 @@ import deployFiles from './src/integrations/deploy-files.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
+import dataStoreFile from './src/integrations/data-store-file.ts';
 import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
 import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
@@ -102,5 +103,7 @@ export default defineConfig({
     socialImages(),
     // Pagefind indexes after Astro's process has exited: scripts/build.ts (npm run build).
     markdownErrors(),
+    // The content store is read from a file, not compiled as a 186 MB string literal at 10,000 articles.
+    dataStoreFile(),
   ],
 });
