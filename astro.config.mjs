@@ -19,6 +19,7 @@ import contentChecks from './src/integrations/content-checks.ts';
 import lifecycleData from './src/integrations/lifecycle-data.ts';
 import socialImages from './src/integrations/social-images/index.ts';
 import dataStoreFile from './src/integrations/data-store-file.ts';
+import { onBundlerWarning } from './src/integrations/build-warnings.ts';
 import markdownErrors, { guardPlugins } from './src/integrations/markdown-errors.ts';
 import { remarkTrust } from './src/lib/markdown/remark-trust.ts';
 import { IFRAME_HOSTS, TRUSTED_ARTICLES } from './src/trusted-content.ts';
@@ -86,7 +87,8 @@ export default defineConfig({
     },
   },
   // Never inline scripts: the host CSP header allows script-src 'self' without per-page hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // onwarn: drops one warning Astro's MDX output causes per article (src/integrations/build-warnings.ts).
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onBundlerWarning } } },
   experimental: {
     // Pages whose getStaticPaths() cacheKey (src/lib/page-keys.ts) and module graph are unchanged are copied from
     // the previous build (kept in cacheDir) instead of rendered. Needs build.concurrency 1 (the default).
