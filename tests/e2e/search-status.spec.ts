@@ -46,3 +46,45 @@ test('the status line never shows a previous query’s count under the new query
   );
   for (const s of shown) expect(`${s.n} for “${s.q}”`).toBe(`${truth[s.q]} for “${s.q}”`);
 });
+
+/**
+ * A reader who types on while the first results' excerpts load must not see results for a query that is no longer
+ * in the box: the page used to finish showing them (status line included) before it searched what was typed since.
+ */
+test('results for a query the reader has already typed past are never shown', async ({ page }) => {
+  // Only the result fragments are slow: each search finds its results at once, then waits for their excerpts.
+  await page.route(/\/pagefind\/fragment\//, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.goto(E2E.path('/search/'));
+  await expect(page.locator('[data-search-app]')).not.toHaveAttribute('aria-busy');
+  await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[]; headlines: string[][] };
+    w.statuses = [];
+    w.headlines = [];
+    const status = document.querySelector('[data-search-status]')!;
+    new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    const list = document.querySelector('[data-search-results]')!;
+    new MutationObserver(() =>
+      w.headlines.push([...list.querySelectorAll('h3')].map((h) => h.textContent ?? '')),
+    ).observe(list, { childList: true });
+  });
+  await page.getByLabel('Search terms').pressSequentially('rocky', { delay: 60 });
+  await expect(page.locator('[data-search-status]')).toContainText('for “rocky”', { timeout: 20_000 });
+  await page.waitForTimeout(1000);
+  const { statuses, headlines } = await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[]; headlines: string[][] };
+    return { statuses: w.statuses, headlines: w.headlines };
+  });
+  // Every status the reader saw names the query in the box when it appeared: “rocky”, never “roc” or “rock”.
+  expect(statuses.filter((s) => /for “/.test(s) && !/for “rocky”/.test(s))).toEqual([]);
+  // The list changed once, to the results for “rocky”, which name Rocky Linux.
+  expect(headlines).toHaveLength(1);
+  expect(headlines[0]!.length).toBeGreaterThan(0);
+  expect(headlines[0]!.some((h) => /rocky/i.test(h))).toBe(true);
+});

@@ -220,16 +220,22 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     return el('li', { class: 'search-result' }, el('h3', {}, link), meta, excerpt);
   };
 
-  const renderResults = async (search: PagefindSearch, searched: SearchState, my: number) => {
+  /**
+   * Shows the first results of `search` and says so on the status line. Gives up (false) when the reader changed the
+   * search while the results' fragments loaded: the run for the newer search is waiting, and a reader who typed on
+   * would only see results for a query already gone from the box.
+   */
+  const renderResults = async (search: PagefindSearch, searched: SearchState, my: number): Promise<boolean> => {
     const slice = search.results.slice(0, shown);
     let datas = await Promise.all(slice.map((r) => r.data()));
-    if (my !== token) return;
-    if (state.sort === 'relevance') datas = exactTitleFirst(datas, state.q);
+    if (my !== token || state !== searched) return false;
+    if (searched.sort === 'relevance') datas = exactTitleFirst(datas, searched.q);
     list.replaceChildren(...datas.map(renderResult));
     more.hidden = search.results.length <= shown;
     const n = search.results.length;
     status.textContent = resultStatus(searched, n);
     clear.hidden = !(n === 0 && hasFilters(searched));
+    return true;
   };
 
   /**
@@ -291,12 +297,12 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     const search = await pagefind.search(q || null, options);
     // Superseded while Pagefind searched: the next run shows the newer query, so load no result fragments for this one.
     if (my !== token || !search || state !== searched) return;
+    // Results first; facet counts follow.
+    if (!(await renderResults(search, searched, my))) return;
     current = search;
     currentState = searched;
     renderChips();
     facetsBox.setAttribute('aria-busy', 'true');
-    // Results first; facet counts follow.
-    await renderResults(search, searched, my);
     root.removeAttribute('aria-busy');
     void facetsWhenLoaded(my);
   };
