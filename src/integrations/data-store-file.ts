@@ -78,8 +78,12 @@ export function dataStoreFilePlugin(cacheDir: URL): Plugin {
   };
 }
 
-/** Builds read Astro's content store from a file instead of compiling it as a string literal (see above). */
+/**
+ * Builds read Astro's content store from a file instead of compiling it as a string literal (see above). The
+ * snapshot is removed once every page is written, so that a CI cache of the cacheDir does not hold the store twice.
+ */
 export default function dataStoreFile(): AstroIntegration {
+  let snapshot: string | undefined;
   return {
     name: 'downstream:data-store-file',
     hooks: {
@@ -87,7 +91,11 @@ export default function dataStoreFile(): AstroIntegration {
         // Only single-file storage inlines the store this way; chunked storage has modules of its own.
         const storage = (config.experimental as { collectionStorage?: unknown }).collectionStorage;
         if (command !== 'build' || (storage !== undefined && storage !== 'single-file')) return;
+        snapshot = fileURLToPath(new URL(SNAPSHOT_FILE, config.cacheDir));
         updateConfig({ vite: { plugins: [dataStoreFilePlugin(config.cacheDir)] } });
+      },
+      'astro:build:done': () => {
+        if (snapshot) rmSync(snapshot, { force: true });
       },
     },
   };

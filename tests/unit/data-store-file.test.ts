@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -82,6 +82,22 @@ describe('the content store read from a file (src/integrations/data-store-file.t
     expect(load(plugin, 'astro:data-layer-content')).toBeNull();
     rmSync(store);
     expect(load(plugin, DATA_STORE_MODULE_ID)).toBeNull();
+  });
+
+  it('removes the snapshot when the build is done', async () => {
+    const { dir } = cache();
+    const integration = dataStoreFile() as AstroIntegration;
+    const plugins: Plugin[] = [];
+    (integration.hooks['astro:config:setup'] as (o: unknown) => void)({
+      command: 'build',
+      config: { cacheDir: pathToFileURL(`${dir}/`), experimental: {} },
+      updateConfig: (c: { vite: { plugins: Plugin[] } }) => plugins.push(...c.vite.plugins),
+    });
+    load(plugins[0]!, DATA_STORE_MODULE_ID);
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(true);
+    await (integration.hooks['astro:build:done'] as () => Promise<void> | void)();
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
+    expect(existsSync(join(dir, 'data-store.json'))).toBe(true);
   });
 
   it('is added to builds with Astro’s single-file store only', () => {
