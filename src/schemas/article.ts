@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { dateField, httpUrl, nonEmpty, sourceSchema } from './common.ts';
+import { curlyQuotes } from '../lib/typography.ts';
 
 export const ARTICLE_TYPES = ['news', 'analysis', 'guide', 'opinion'] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
@@ -50,10 +51,15 @@ export function articleSchema<Ref extends z.ZodType, Img extends z.ZodType>(
 ) {
   return z
     .strictObject({
-      title: nonEmpty('a headline').max(140, { error: 'headline is longer than 140 characters: shorten it' }),
-      description: nonEmpty('a dek (one or two sentences)').max(300, {
-        error: 'dek is longer than 300 characters: keep it to one or two sentences',
-      }),
+      // Headline and dek are shown beside the body, whose quotes are typographic: theirs are made so too.
+      title: nonEmpty('a headline')
+        .max(140, { error: 'headline is longer than 140 characters: shorten it' })
+        .transform(curlyQuotes),
+      description: nonEmpty('a dek (one or two sentences)')
+        .max(300, {
+          error: 'dek is longer than 300 characters: keep it to one or two sentences',
+        })
+        .transform(curlyQuotes),
       pubDate: dateField,
       updatedDate: dateField.optional(),
       authors: z.array(refs.authors).min(1, { error: 'name at least one desk from content/authors/' }),

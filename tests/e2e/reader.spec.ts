@@ -166,3 +166,30 @@ test.describe('no sideways scrolling at 320 px', () => {
     });
   }
 });
+
+test.describe('typographic quotes', () => {
+  test('headline, dek, page title and callout title have the quotes of the text beside them', async ({ page }) => {
+    // Front matter and MDX props are written with straight quotes; the body's quotes are typographic.
+    await page.goto(E2E.path('/articles/debian-12-bookworm-released/'));
+    await expect(page.locator('h1')).toHaveText(
+      'Debian 12 “bookworm” ships, with non-free firmware in its own archive area',
+    );
+    await expect(page).toHaveTitle(
+      'Debian 12 “bookworm” ships, with non-free firmware in its own archive area · Downstream',
+    );
+    await page.goto(E2E.path('/articles/oracle-suse-respond-to-red-hat/'));
+    await expect(page.locator('h1')).toHaveText(
+      'Oracle attacks Red Hat’s source decision, and SUSE says it will fork RHEL',
+    );
+    await page.goto(E2E.path('/articles/almalinux-abi-compatibility/'));
+    await expect(page.locator('.callout__title', { hasText: 'own definition' })).toHaveText(
+      'AlmaLinux’s own definition',
+    );
+    // Nothing the reader sees in a headline or dek on the home page keeps a straight quote.
+    await page.goto(E2E.path('/'));
+    const texts = await page.locator('main h2, main h3, main p').allTextContents();
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((t) => /[’”]/.test(t)).length).toBeGreaterThan(0);
+    expect(texts.filter((t) => /["']/.test(t))).toEqual([]);
+  });
+});

@@ -11,6 +11,18 @@ describe('article front matter', () => {
     expect(r.pubDate).toEqual(new Date('2023-07-13'));
   });
 
+  it('gives headline and dek the typographic quotes of the body, and leaves their dashes alone', () => {
+    const r = article.parse({
+      ...validArticle(),
+      title: `Debian 12 "bookworm" ships, and dnf --refresh 'just works'`,
+      description: `Oracle attacks Red Hat's source decision, and SUSE says it will fork RHEL -- a long "dek".`,
+    });
+    expect(r.title).toBe('Debian 12 “bookworm” ships, and dnf --refresh ‘just works’');
+    expect(r.description).toBe(
+      'Oracle attacks Red Hat’s source decision, and SUSE says it will fork RHEL -- a long “dek”.',
+    );
+  });
+
   it('accepts a future date when the article is marked scheduled', () => {
     expect(issues(article, { ...validArticle(), pubDate: '2026-12-01', scheduled: true })).toEqual([]);
   });

@@ -59,6 +59,10 @@ describe('search state in the URL', () => {
     ]);
     expect(exactTitleFirst(rs, '')).toBe(rs);
   });
+  it('matches a headline’s typographic quotes with the straight ones a reader types', () => {
+    const rs = [{ meta: { title: 'Other' } }, { meta: { title: 'Debian 12 “bookworm” ships, Red Hat’s view' } }];
+    expect(exactTitleFirst(rs, `Debian 12 "bookworm" ships, Red Hat's view`)[0]).toBe(rs[1]);
+  });
 });
 
 import { latestOnly } from '../../src/lib/search/latest-only.ts';

@@ -6,12 +6,14 @@
 import { z } from 'astro/zod';
 import { END_FIELDS } from '../../lib/lifecycle-facts.ts';
 import { releaseProps } from './lifecycle-props.ts';
+import { curlyQuotes } from '../../lib/typography.ts';
 
 export const calloutProps = z.object({
   type: z
     .enum(['note', 'important', 'warning'], { error: 'Callout type must be note, important or warning' })
     .default('note'),
-  title: z.string().optional(),
+  // A callout's title is a prop, not Markdown: its quotes are made typographic here, as the body's are.
+  title: z.string().transform(curlyQuotes).optional(),
 });
 
 export const timelineEntryProps = z

@@ -72,7 +72,8 @@ export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> | 
 
 /** Moves results whose title equals the query (ignoring case and spacing) to the front, keeping order otherwise. */
 export function exactTitleFirst<T extends { meta: { title?: string } }>(results: T[], query: string): T[] {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Headlines have typographic quotes (src/lib/typography.ts); what readers type has straight ones.
+  const norm = (s: string) => s.toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
   const q = norm(query);
   if (!q) return results;
   const exact = results.filter((r) => norm(r.meta.title ?? '') === q);
