@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './env.ts';
+import { recordTexts } from './text-log.ts';
 
 /**
  * What the search page loads, and when: results first, facet counts after them (and only when the facets can be
@@ -106,20 +107,11 @@ test.describe('on a wide screen', () => {
   test('a single letter is searched once the reader stops, not while typing on', async ({ page }) => {
     await page.goto(SEARCH);
     await expect(page.locator('[data-search-app]')).not.toHaveAttribute('aria-busy');
-    await page.evaluate(() => {
-      const w = window as unknown as { statuses: string[] };
-      w.statuses = [];
-      const st = document.querySelector('[data-search-status]')!;
-      new MutationObserver(() => w.statuses.push(st.textContent ?? '')).observe(st, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const statusTexts = await recordTexts(page, '[data-search-status]');
     const input = page.getByLabel('Search terms');
     await input.pressSequentially('rocky', { delay: 60 });
     await expect(status(page)).toContainText('for “rocky”');
-    const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    const statuses = await statusTexts();
     expect(statuses.filter((s) => /for “ro?”/.test(s))).toEqual([]);
 
     // A letter on its own still finds what Pagefind finds for it, once the reader pauses.
@@ -133,20 +125,11 @@ test.describe('on a wide screen', () => {
 
 test('the header search skips the letters typed past and answers the whole word', async ({ page }) => {
   await page.goto(E2E.path('/distros/'));
-  await page.evaluate(() => {
-    const w = window as unknown as { statuses: string[] };
-    w.statuses = [];
-    const st = document.querySelector('[data-quick-status]')!;
-    new MutationObserver(() => w.statuses.push(st.textContent ?? '')).observe(st, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  const statusTexts = await recordTexts(page, '[data-quick-status]');
   await page.keyboard.press('/');
   await page.keyboard.type('rocky', { delay: 60 });
   const expected = await truth(page, 'rocky');
   await expect(page.locator('[data-quick-status]')).toHaveText(new RegExp(`^${expected.n} results? for “rocky”$`));
-  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  const statuses = await statusTexts();
   expect(statuses.filter((s) => /for “ro?”/.test(s))).toEqual([]);
 });

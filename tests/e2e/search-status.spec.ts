@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from './env.ts';
+import { recordTexts } from './text-log.ts';
 
 /**
  * The status line must always describe the search whose results are on screen. With a slow index, the reader
@@ -13,20 +14,11 @@ test('the status line never shows a previous query’s count under the new query
   });
   await page.goto(E2E.path('/search/'));
   await expect(page.locator('[data-search-app]')).not.toHaveAttribute('aria-busy');
-  await page.evaluate(() => {
-    const w = window as unknown as { statuses: string[] };
-    w.statuses = [];
-    const status = document.querySelector('[data-search-status]')!;
-    new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  const statusTexts = await recordTexts(page, '[data-search-status]');
   await page.getByLabel('Search terms').pressSequentially('rocky linux', { delay: 60 });
   await expect(page.locator('[data-search-status]')).toContainText('for “rocky linux”', { timeout: 20_000 });
   await page.waitForTimeout(1500);
-  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  const statuses = await statusTexts();
   const shown = statuses
     .map((s) => /^(\d+) results? for “([^”]+)”/.exec(s))
     .filter((m): m is RegExpExecArray => m !== null)
@@ -59,16 +51,10 @@ test('results for a query the reader has already typed past are never shown', as
   });
   await page.goto(E2E.path('/search/'));
   await expect(page.locator('[data-search-app]')).not.toHaveAttribute('aria-busy');
+  const statusTexts = await recordTexts(page, '[data-search-status]');
   await page.evaluate(() => {
-    const w = window as unknown as { statuses: string[]; headlines: string[][] };
-    w.statuses = [];
+    const w = window as unknown as { headlines: string[][] };
     w.headlines = [];
-    const status = document.querySelector('[data-search-status]')!;
-    new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
     const list = document.querySelector('[data-search-results]')!;
     new MutationObserver(() =>
       w.headlines.push([...list.querySelectorAll('h3')].map((h) => h.textContent ?? '')),
@@ -77,10 +63,8 @@ test('results for a query the reader has already typed past are never shown', as
   await page.getByLabel('Search terms').pressSequentially('rocky', { delay: 60 });
   await expect(page.locator('[data-search-status]')).toContainText('for “rocky”', { timeout: 20_000 });
   await page.waitForTimeout(1000);
-  const { statuses, headlines } = await page.evaluate(() => {
-    const w = window as unknown as { statuses: string[]; headlines: string[][] };
-    return { statuses: w.statuses, headlines: w.headlines };
-  });
+  const statuses = await statusTexts();
+  const headlines = await page.evaluate(() => (window as unknown as { headlines: string[][] }).headlines);
   // Every status the reader saw names the query in the box when it appeared: “rocky”, never “roc” or “rock”.
   expect(statuses.filter((s) => /for “/.test(s) && !/for “rocky”/.test(s))).toEqual([]);
   // The list changed once, to the results for “rocky”, which name Rocky Linux.
