@@ -61,10 +61,10 @@ export function dataStoreFilePlugin(cacheDir: URL): Plugin {
     load: {
       // Before Astro's own load hook for the same id, which would inline the store.
       order: 'pre',
-      filter: { id: /^\0astro:data-layer-content$/ },
-      handler(id) {
+      filter: { id: new RegExp(`^${DATA_STORE_MODULE_ID}$`) },
+      handler() {
         // No store yet: Astro's own hook answers with an empty Map.
-        if (id !== DATA_STORE_MODULE_ID || !existsSync(store)) return null;
+        if (!existsSync(store)) return null;
         snapshotStore(store, snapshot);
         return {
           code: dataStoreModuleCode(snapshot),

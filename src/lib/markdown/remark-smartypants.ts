@@ -12,8 +12,9 @@
  */
 import type { Root } from 'mdast';
 import { retext } from 'retext';
-import retextSmartypants, { type Options } from 'retext-smartypants';
+import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
+import { curlyQuotes } from '../typography.ts';
 
 /** Literal nodes whose text takes part (inline code only keeps quote pairing in step, as placeholder letters). */
 const LITERALS = new Set(['text', 'inlineCode']);
@@ -22,15 +23,13 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 /** Raw elements whose text is code, not prose. */
 const RAW_ELEMENTS = new Set(['style', 'script']);
 
-/** A straight quote: the only thing the quote pass changes. */
-const QUOTE = /["']/;
 /** What the second pass can change: "...", ". . .", "--", "``" and "''". */
 const OTHERS = /\.\s*\.|--|``|''/;
 
-export default function remarkSmartypants(options: Options = {}) {
-  // Pass 1 pairs quotes over the whole text and must not change lengths; pass 2 does the rest node by node.
-  const quotes = retext().use(retextSmartypants, { ...options, ellipses: false, dashes: false, backticks: false });
-  const others = retext().use(retextSmartypants, { ...options, quotes: false });
+export default function remarkSmartypants() {
+  // Pass 1 pairs quotes over the whole text and must not change lengths (the quote rule headlines share,
+  // src/lib/typography.ts); pass 2 does the rest node by node.
+  const others = retext().use(retextSmartypants, { quotes: false });
 
   return (tree: Root) => {
     const parts: { node?: { type: string; value: string }; text: string }[] = [];
@@ -48,7 +47,7 @@ export default function remarkSmartypants(options: Options = {}) {
       } else if (BLOCKS.has(node.type)) parts.push({ text: ' ' });
     });
     const all = parts.map((p) => p.text).join('');
-    const quoted = QUOTE.test(all) ? String(quotes.processSync(all)) : all;
+    const quoted = curlyQuotes(all);
     let at = 0;
     for (const part of parts) {
       const from = at;
